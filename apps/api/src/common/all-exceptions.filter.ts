@@ -1,0 +1,50 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import type { ApiErrorBody } from './api-error';
+import { isDatabaseUnavailable, mapDatabaseError } from './database-errors';
+
+/** The single place where errors become responses; stacks and SQL never leave the server. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const body = this.toBody(exception, request);
+    if (body.statusCode >= 500) this.logger.error(`${request.method} ${request.url}: ${String((exception as Error)?.stack ?? exception)}`);
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, request: Request): ApiErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      if (typeof raw === 'string') return { statusCode: status, message: raw };
+      const { message, errors, ...rest } = raw as { message?: string | string[]; errors?: Record<string, string>; error?: string };
+      delete rest.error;
+      return {
+        ...rest,
+        statusCode: status,
+        message: Array.isArray(message) ? message.join('; ') : (message ?? exception.message),
+        ...(errors ? { errors } : {}),
+      };
+    }
+    const driverError = exception instanceof QueryFailedError ? (exception.driverError as object) : exception;
+    const mapped = mapDatabaseError(driverError as never, request.method);
+    if (mapped) return mapped;
+    if (isDatabaseUnavailable(driverError)) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'database unavailable' };
+    // body-parser errors (malformed JSON, too large) carry their own status.
+    const status = (exception as { status?: number; statusCode?: number })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { statusCode: status, message: (exception as Error).message || 'bad request' };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'internal error' };
+  }
+}

@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+
+/** Everything the API reads from the environment, validated once at start. */
+export interface AppConfig {
+  port: number;
+  /** External PostgreSQL; when absent, an embedded cluster is started in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  adminEmail: string;
+  adminPassword?: string;
+  /** Token signing key; when absent, one is generated once and kept in the database. */
+  jwtSecret?: string;
+  jwtExpiresIn: string;
+  corsOrigins: string[];
+  /** Serve the built admin UI from this folder (when it exists). */
+  adminDir: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const problems: string[] = [];
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${env.PORT}"`);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  const adminEmail = env.ADMIN_EMAIL?.trim() || 'admin@localhost';
+  if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL is not an email address: "${adminEmail}"`);
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must have at least 8 characters');
+  const logLevel = (env.LOG_LEVEL ?? 'log') as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const jwtSecret = env.JWT_SECRET || undefined;
+  if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must have at least 32 characters');
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  return {
+    port,
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR || '.data'),
+    adminEmail,
+    adminPassword,
+    jwtSecret,
+    jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    adminDir: resolve(env.ADMIN_DIR || resolve(__dirname, '../../../../admin')),
+    logLevel,
+    seedOnStart: env.SEED_ON_START !== 'false',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,36 @@
+/** The statement filter vocabulary of the contract: every key is combinable with the others. */
+export interface StatementFilter {
+  q?: string;
+  id?: string[];
+  actorId?: string | string[];
+  speakerId?: string | string[];
+  targetActorId?: string | string[];
+  topicId?: string | string[];
+  tagId?: string | string[];
+  eventId?: string | string[];
+  sourceId?: string | string[];
+  stance?: number | { min?: number; max?: number };
+  saidFrom?: string;
+  saidTo?: string;
+  lang?: string | string[];
+  kind?: string | string[];
+  status?: string | string[];
+}
+
+export const STATEMENT_FILTER_KEYS = [
+  'q',
+  'id',
+  'actorId',
+  'speakerId',
+  'targetActorId',
+  'topicId',
+  'tagId',
+  'eventId',
+  'sourceId',
+  'stance',
+  'saidFrom',
+  'saidTo',
+  'lang',
+  'kind',
+  'status',
+] as const;
