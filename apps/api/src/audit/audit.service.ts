@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@stance/common';
 import { EntityManager } from 'typeorm';
-import { AuditEntry } from './audit-entry.entity';
 
 export type AuditedResource = 'actors' | 'statements' | 'sources' | 'topics' | 'tags' | 'events' | 'relations' | 'users';
 
@@ -25,13 +24,13 @@ export class AuditService {
       after: Record<string, unknown> | null;
     },
   ): Promise<void> {
-    await manager.insert(AuditEntry, {
-      userId: entry.userId ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      changes: diff(entry.before, entry.after),
-    });
+    await manager.query(`INSERT INTO audit (user_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5)`, [
+      entry.userId ?? null,
+      entry.action,
+      entry.entityType,
+      entry.entityId,
+      JSON.stringify(diff(entry.before, entry.after)),
+    ]);
   }
 }
 
