@@ -7,7 +7,13 @@ import { resolveDatabase } from './database/database';
 
 async function main(): Promise<void> {
   const logger = new Logger('Stance');
-  const config = loadConfig();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    logger.error(error instanceof ConfigError ? error.message : String(error));
+    process.exit(1);
+  }
   const database = await resolveDatabase(config);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
@@ -34,7 +40,7 @@ async function main(): Promise<void> {
     await app.listen(config.port);
     logger.log(`Stance listening on http://localhost:${config.port} (admin at /, API at /api, docs at /api/docs)`);
   } catch (error) {
-    logger.error(error instanceof ConfigError ? error.message : (error as Error).stack);
+    logger.error((error as Error).stack ?? String(error));
     await app?.close().catch(() => undefined);
     await database.stop();
     process.exit(1);
