@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { TagsModule } from './tags/tags.module';
 
 @Module({})
 export class AppModule {
@@ -23,6 +24,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
         AuditModule,
         HealthModule,
+        TagsModule,
         ...admin,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

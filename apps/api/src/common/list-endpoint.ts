@@ -1,0 +1,53 @@
+import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterceptor, Type, UseInterceptors } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiQuery, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { map, Observable } from 'rxjs';
+import { ApiErrorDto } from './api-docs';
+import { contentRange, ListSpec, MAX_PAGE_SIZE, Page } from './list-query';
+
+/** Turns a service's `Page` into the JSON array and `Content-Range` header react-admin expects. */
+@Injectable()
+export class ContentRangeInterceptor implements NestInterceptor {
+  constructor(private readonly resource: string) {}
+
+  intercept(context: ExecutionContext, next: CallHandler<Page<unknown>>): Observable<unknown[]> {
+    return next.handle().pipe(
+      map((page) => {
+        context.switchToHttp().getResponse<Response>().setHeader('Content-Range', contentRange(this.resource, page));
+        return page.rows;
+      }),
+    );
+  }
+}
+
+/** A ra-data-simple-rest list route: Content-Range header and the OpenAPI description of filter, sort and range. */
+export function ListEndpoint(resource: string, spec: ListSpec, type: Type, filterDescription: string) {
+  return applyDecorators(
+    UseInterceptors(new ContentRangeInterceptor(resource)),
+    ApiQuery({
+      name: 'filter',
+      required: false,
+      description: `JSON object. ${filterDescription} \`{"id": [...]}\` fetches many. Filters: ${Object.keys(spec.filter).join(', ')}.`,
+      example: '{}',
+    }),
+    ApiQuery({
+      name: 'sort',
+      required: false,
+      description: `JSON ["field", "ASC"|"DESC"]; sortable fields: ${Object.keys(spec.sort).join(', ')}.`,
+      example: '["id","ASC"]',
+    }),
+    ApiQuery({
+      name: 'range',
+      required: false,
+      description: `JSON [start, end], inclusive row offsets, at most ${MAX_PAGE_SIZE} rows (the default is the first ${MAX_PAGE_SIZE}).`,
+      example: '[0,24]',
+    }),
+    ApiOkResponse({
+      type,
+      isArray: true,
+      headers: { 'Content-Range': { description: `\`${resource} start-end/total\`, or \`${resource} */total\` for an empty page` } },
+    }),
+    ApiBadRequestResponse({ type: ApiErrorDto, description: 'malformed filter, sort or range, an unknown filter or sort field' }),
+    ApiUnauthorizedResponse({ type: ApiErrorDto }),
+  );
+}

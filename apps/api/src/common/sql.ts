@@ -1,0 +1,70 @@
+import { NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { limitOffset, Page, Range } from './list-query';
+
+/**
+ * Small helpers for hand-written SQL. Values always travel as bind parameters; only
+ * whitelisted identifiers and expressions are ever written into the SQL text.
+ */
+
+/** Appends `value` to `params` and returns its placeholder (`$3`, or `$3::uuid[]` with a cast). */
+export function bind(params: unknown[], value: unknown, cast?: string): string {
+  params.push(value);
+  return `$${params.length}${cast ? `::${cast}` : ''}`;
+}
+
+/** `%text%` for ILIKE, with the wildcard characters of `text` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Joins conditions with AND; `TRUE` when there are none. */
+export function and(conditions: string[]): string {
+  return conditions.length ? conditions.map((c) => `(${c})`).join(' AND ') : 'TRUE';
+}
+
+/** Where a resource's API rows come from: `SELECT <columns> FROM <from> <joins>`; `from` alone must serve the filters. */
+export interface RowSource {
+  from: string;
+  joins?: string;
+  columns: string;
+}
+
+/** One page of rows and the count of all rows matching `where` (two queries; the count skips the display joins). */
+export async function fetchPage<T>(
+  manager: EntityManager,
+  source: RowSource,
+  query: { where: string; params: unknown[]; orderBy: string; range: Range },
+): Promise<Page<T>> {
+  const { limit, offset } = limitOffset(query.range);
+  const [rows, [{ total }]] = await Promise.all([
+    manager.query(
+      `SELECT ${source.columns} FROM ${source.from} ${source.joins ?? ''} WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ${limit} OFFSET ${offset}`,
+      query.params,
+    ) as Promise<T[]>,
+    manager.query(`SELECT count(*)::int AS total FROM ${source.from} WHERE ${query.where}`, query.params) as Promise<{ total: number }[]>,
+  ]);
+  return { rows, total, start: query.range.start };
+}
+
+/** The API row of one record, or a 404. */
+export async function fetchOneOrFail<T>(manager: EntityManager, source: RowSource, idColumn: string, id: string, what: string): Promise<T> {
+  const rows = (await manager.query(`SELECT ${source.columns} FROM ${source.from} ${source.joins ?? ''} WHERE ${idColumn} = $1`, [
+    id,
+  ])) as T[];
+  if (!rows.length) throw new NotFoundException(`${what} ${id} not found`);
+  return rows[0];
+}
+
+/** Locks a row for the rest of the transaction, so that concurrent writes of it queue up; 404 when it does not exist. */
+export async function lockOrFail(manager: EntityManager, table: string, id: string, what: string): Promise<void> {
+  const rows = (await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 FOR UPDATE`, [id])) as unknown[];
+  if (!rows.length) throw new NotFoundException(`${what} ${id} not found`);
+}
+
+/** The keys of `source` listed in `keys` whose value is not undefined (a PUT leaves absent fields unchanged). */
+export function pickDefined<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
