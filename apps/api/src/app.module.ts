@@ -10,6 +10,10 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { TagsModule } from './tags/tags.module';
+import { ActorsModule } from './actors/actors.module';
+import { EventsModule } from './events/events.module';
+import { SourcesModule } from './sources/sources.module';
+import { TopicsModule } from './topics/topics.module';
 
 @Module({})
 export class AppModule {
@@ -25,6 +29,10 @@ export class AppModule {
         AuditModule,
         HealthModule,
         TagsModule,
+        ActorsModule,
+        TopicsModule,
+        EventsModule,
+        SourcesModule,
         ...admin,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

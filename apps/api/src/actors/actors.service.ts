@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { ACTOR_KINDS } from '@stance/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { FieldErrorsException } from '../common/api-error';
+import { auditChange } from '../common/audit-change';
+import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { assertNotReferenced } from '../common/references';
+import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
+import { ActorRole } from './actor-role.entity';
+import { Actor } from './actor.entity';
+import { ActorDto, ActorFilter, ActorRoleDto, UpdateActorDto } from './dto/actor.dto';
+
+export const ACTOR_LIST: ListSpec = {
+  filter: { id: 'uuid', q: 'text', parentId: 'uuidOrNull', kind: ACTOR_KINDS },
+  sort: {
+    id: 'a.id',
+    name: 'a.name',
+    slug: 'a.slug',
+    kind: 'a.kind',
+    depth: 'cardinality(a.path)',
+    parentName: 'p.name',
+    createdAt: 'a.created_at',
+    updatedAt: 'a.updated_at',
+  },
+};
+
+const ROWS: RowSource = {
+  from: 'actors a',
+  joins: 'LEFT JOIN actors p ON p.id = a.parent_id',
+  columns: `a.id, a.slug, a.name, a.names, a.aliases, a.kind, a.parent_id AS "parentId", a.description,
+    cardinality(a.path) - 1 AS depth,
+    (SELECT json_agg(json_build_object('id', x.id, 'name', x.name) ORDER BY array_position(a.path, x.id))
+       FROM actors x WHERE x.id = ANY (a.path)) AS path,
+    p.name AS "parentName",
+    coalesce((SELECT json_agg(json_build_object('id', r.id, 'actorId', r.actor_id, 'actorName', body.name, 'title', r.title,
+                                                'from', r.started_on, 'to', r.ended_on) ORDER BY r.started_on NULLS FIRST, r.title)
+                FROM actor_roles r JOIN actors body ON body.id = r.actor_id WHERE r.person_id = a.id), '[]') AS roles,
+    a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`,
+};
+
+const WRITABLE = ['slug', 'name', 'names', 'aliases', 'kind', 'parentId', 'description'] as const;
+
+@Injectable()
+export class ActorsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list({ filter, sort, range }: ListQuery<ActorFilter>): Promise<Page<ActorDto>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.id) where.push(`a.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
+    if (filter.parentId === null) where.push('a.parent_id IS NULL');
+    else if (filter.parentId) where.push(`a.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
+    if (filter.kind) where.push(`a.kind = ANY(${bind(params, filter.kind, 'text[]')})`);
+    // search_text holds every name and alias, normalised; actors_search_trgm_idx serves the substring match.
+    if (filter.q) where.push(`a.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
+    return fetchPage(this.dataSource.manager, ROWS, {
+      where: and(where),
+      params,
+      orderBy: orderBy(ACTOR_LIST, sort ?? { field: 'name', order: 'ASC' }),
+      range,
+    });
+  }
+
+  findOne(id: string, manager = this.dataSource.manager): Promise<ActorDto> {
+    return fetchOneOrFail(manager, ROWS, 'a.id', id, 'actor');
+  }
+
+  create(dto: ActorDto, user?: AuthUser): Promise<ActorDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.assertParentExists(manager, dto.parentId);
+      const { identifiers } = await manager.insert(Actor, pickDefined(dto, WRITABLE));
+      const id = identifiers[0].id as string;
+      if (dto.roles?.length) await this.replaceRoles(manager, id, dto.roles);
+      const after = await this.findOne(id, manager);
+      await auditChange(this.audit, manager, { entityType: 'actors', action: 'create', user, before: null, after });
+      return after;
+    });
+  }
+
+  update(id: string, dto: UpdateActorDto, user?: AuthUser): Promise<ActorDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOrFail(manager, 'actors', id, 'actor');
+      const before = await this.findOne(id, manager);
+      await this.assertParentExists(manager, dto.parentId);
+      const changes = pickDefined(dto, WRITABLE);
+      if (Object.keys(changes).length) await manager.update(Actor, id, changes);
+      if (dto.roles) await this.replaceRoles(manager, id, dto.roles);
+      const after = await this.findOne(id, manager);
+      await auditChange(this.audit, manager, { entityType: 'actors', action: 'update', user, before, after });
+      return after;
+    });
+  }
+
+  remove(id: string, user?: AuthUser): Promise<ActorDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOrFail(manager, 'actors', id, 'actor');
+      const before = await this.findOne(id, manager);
+      // Soft-deleted statements count too: they can be restored, so they keep their actor.
+      await assertNotReferenced(manager, `actor "${before.name}"`, id, [
+        { label: 'statements (as actor)', count: 'SELECT count(*) FROM statements WHERE actor_id = $1' },
+        { label: 'statements (as speaker)', count: 'SELECT count(*) FROM statements WHERE speaker_id = $1' },
+        { label: 'stances (as target)', count: 'SELECT count(*) FROM stances WHERE target_actor_id = $1' },
+        { label: 'child actors', count: 'SELECT count(*) FROM actors WHERE parent_id = $1' },
+        { label: 'roles of persons', count: 'SELECT count(*) FROM actor_roles WHERE actor_id = $1' },
+      ]);
+      await manager.delete(Actor, id);
+      await auditChange(this.audit, manager, { entityType: 'actors', action: 'delete', user, before, after: null });
+      return before;
+    });
+  }
+
+  /** The path trigger needs the parent row, so a missing parent would surface as a NOT NULL path instead of the foreign key. */
+  private async assertParentExists(manager: EntityManager, parentId: string | null | undefined): Promise<void> {
+    if (!parentId) return;
+    const rows = (await manager.query(`SELECT 1 FROM actors WHERE id = $1`, [parentId])) as unknown[];
+    if (!rows.length) throw new FieldErrorsException({ parentId: 'does not exist' });
+  }
+
+  /** A person's roles, replaced as a whole; each role's body must exist (400 naming `roles.<i>.actorId`). */
+  private async replaceRoles(manager: EntityManager, personId: string, roles: ActorRoleDto[]): Promise<void> {
+    const ids = [...new Set(roles.map((role) => role.actorId))];
+    const found = new Set(
+      ((await manager.query(`SELECT id FROM actors WHERE id = ANY($1::uuid[])`, [ids])) as { id: string }[]).map((row) => row.id),
+    );
+    const errors: Record<string, string> = {};
+    roles.forEach((role, i) => {
+      if (!found.has(role.actorId.toLowerCase())) errors[`roles.${i}.actorId`] = 'does not exist';
+      if (role.from && role.to && role.to < role.from) errors[`roles.${i}.to`] = 'must not be before from';
+    });
+    if (Object.keys(errors).length) throw new FieldErrorsException(errors);
+    await manager.delete(ActorRole, { personId });
+    if (roles.length) {
+      await manager.insert(
+        ActorRole,
+        roles.map((role) => ({ personId, actorId: role.actorId, title: role.title, from: role.from ?? null, to: role.to ?? null })),
+      );
+    }
+  }
+}

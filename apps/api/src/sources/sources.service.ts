@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { auditChange } from '../common/audit-change';
+import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { assertNotReferenced } from '../common/references';
+import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
+import { SourceDto, SourceFilter, UpdateSourceDto } from './dto/source.dto';
+import { Source } from './source.entity';
+
+export const SOURCE_LIST: ListSpec = {
+  filter: { id: 'uuid', q: 'text', lang: 'lang' },
+  sort: {
+    id: 's.id',
+    title: 's.title',
+    outlet: 's.outlet',
+    publishedAt: 's.published_at',
+    lang: 's.lang',
+    createdAt: 's.created_at',
+    updatedAt: 's.updated_at',
+  },
+};
+
+const COLUMNS = `s.id, s.title, s.outlet, s.url, s.published_at AS "publishedAt", s.lang, s.credit, s.version,
+  s.created_at AS "createdAt", s.updated_at AS "updatedAt"`;
+/** Lists leave out the body (long, and not needed to pick a source). */
+const LIST_ROWS: RowSource = { from: 'sources s', columns: COLUMNS };
+const ONE_ROW: RowSource = { from: 'sources s', columns: `${COLUMNS}, s.body` };
+
+const WRITABLE = ['title', 'outlet', 'url', 'publishedAt', 'lang', 'credit', 'body'] as const;
+
+@Injectable()
+export class SourcesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list({ filter, sort, range }: ListQuery<SourceFilter>): Promise<Page<SourceDto>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.id) where.push(`s.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
+    if (filter.lang) where.push(`s.lang = ANY(${bind(params, filter.lang, 'text[]')})`);
+    // The same expression as sources_search_trgm_idx.
+    if (filter.q) {
+      where.push(
+        `stance_normalize(s.title || ' ' || coalesce(s.outlet, '')) ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`,
+      );
+    }
+    return fetchPage(this.dataSource.manager, LIST_ROWS, {
+      where: and(where),
+      params,
+      orderBy: orderBy(SOURCE_LIST, sort ?? { field: 'publishedAt', order: 'DESC' }),
+      range,
+    });
+  }
+
+  findOne(id: string, manager = this.dataSource.manager): Promise<SourceDto> {
+    return fetchOneOrFail(manager, ONE_ROW, 's.id', id, 'source');
+  }
+
+  create(dto: SourceDto, user?: AuthUser): Promise<SourceDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const { identifiers } = await manager.insert(Source, pickDefined(dto, WRITABLE));
+      const after = await this.findOne(identifiers[0].id as string, manager);
+      await auditChange(this.audit, manager, { entityType: 'sources', action: 'create', user, before: null, after });
+      return after;
+    });
+  }
+
+  update(id: string, dto: UpdateSourceDto, user?: AuthUser): Promise<SourceDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOrFail(manager, 'sources', id, 'source');
+      const before = await this.findOne(id, manager);
+      const changes = pickDefined(dto, WRITABLE);
+      if (Object.keys(changes).length) await manager.update(Source, id, changes);
+      const after = await this.findOne(id, manager);
+      await auditChange(this.audit, manager, { entityType: 'sources', action: 'update', user, before, after });
+      return after;
+    });
+  }
+
+  remove(id: string, user?: AuthUser): Promise<SourceDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOrFail(manager, 'sources', id, 'source');
+      const before = await this.findOne(id, manager);
+      await assertNotReferenced(manager, `source "${before.title}"`, id, [
+        { label: 'statements', count: 'SELECT count(*) FROM statements WHERE source_id = $1' },
+      ]);
+      await manager.delete(Source, id);
+      await auditChange(this.audit, manager, { entityType: 'sources', action: 'delete', user, before, after: null });
+      return before;
+    });
+  }
+}

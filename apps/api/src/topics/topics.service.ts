@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { auditChange } from '../common/audit-change';
+import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { assertNotReferenced } from '../common/references';
+import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
+import { TopicDto, TopicFilter, UpdateTopicDto } from './dto/topic.dto';
+import { Topic } from './topic.entity';
+
+export const TOPIC_LIST: ListSpec = {
+  filter: { id: 'uuid', q: 'text', parentId: 'uuidOrNull' },
+  sort: { id: 't.id', name: 't.name', slug: 't.slug', parentName: 'p.name', createdAt: 't.created_at', updatedAt: 't.updated_at' },
+};
+
+const ROWS: RowSource = {
+  from: 'topics t',
+  joins: 'LEFT JOIN topics p ON p.id = t.parent_id',
+  columns: `t.id, t.slug, t.name, t.names, t.parent_id AS "parentId", t.description, p.name AS "parentName",
+    t.created_at AS "createdAt", t.updated_at AS "updatedAt"`,
+};
+
+const WRITABLE = ['slug', 'name', 'names', 'parentId', 'description'] as const;
+
+@Injectable()
+export class TopicsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  list({ filter, sort, range }: ListQuery<TopicFilter>): Promise<Page<TopicDto>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter.id) where.push(`t.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
+    if (filter.parentId === null) where.push('t.parent_id IS NULL');
+    else if (filter.parentId) where.push(`t.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
+    if (filter.q) where.push(`t.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
+    return fetchPage(this.dataSource.manager, ROWS, {
+      where: and(where),
+      params,
+      orderBy: orderBy(TOPIC_LIST, sort ?? { field: 'name', order: 'ASC' }),
+      range,
+    });
+  }
+
+  findOne(id: string, manager = this.dataSource.manager): Promise<TopicDto> {
+    return fetchOneOrFail(manager, ROWS, 't.id', id, 'topic');
+  }
+
+  create(dto: TopicDto, user?: AuthUser): Promise<TopicDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const { identifiers } = await manager.insert(Topic, pickDefined(dto, WRITABLE));
+      const after = await this.findOne(identifiers[0].id as string, manager);
+      await auditChange(this.audit, manager, { entityType: 'topics', action: 'create', user, before: null, after });
+      return after;
+    });
+  }
+
+  update(id: string, dto: UpdateTopicDto, user?: AuthUser): Promise<TopicDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOrFail(manager, 'topics', id, 'topic');
+      const before = await this.findOne(id, manager);
+      const changes = pickDefined(dto, WRITABLE);
+      if (Object.keys(changes).length) await manager.update(Topic, id, changes);
+      const after = await this.findOne(id, manager);
+      await auditChange(this.audit, manager, { entityType: 'topics', action: 'update', user, before, after });
+      return after;
+    });
+  }
+
+  remove(id: string, user?: AuthUser): Promise<TopicDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await lockOrFail(manager, 'topics', id, 'topic');
+      const before = await this.findOne(id, manager);
+      await assertNotReferenced(manager, `topic "${before.name}"`, id, [
+        { label: 'statements', count: 'SELECT count(*) FROM statement_topics WHERE topic_id = $1' },
+        { label: 'stances', count: 'SELECT count(*) FROM stances WHERE target_topic_id = $1' },
+        { label: 'subtopics', count: 'SELECT count(*) FROM topics WHERE parent_id = $1' },
+      ]);
+      await manager.delete(Topic, id);
+      await auditChange(this.audit, manager, { entityType: 'topics', action: 'delete', user, before, after: null });
+      return before;
+    });
+  }
+}
