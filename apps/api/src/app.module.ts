@@ -6,9 +6,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
 import { TagsModule } from './tags/tags.module';
 import { ActorsModule } from './actors/actors.module';
 import { EventsModule } from './events/events.module';
@@ -27,6 +29,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: true }),
         AuditModule,
+        AuthModule,
+        UsersModule,
         HealthModule,
         TagsModule,
         ActorsModule,

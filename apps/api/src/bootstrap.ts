@@ -1,19 +1,25 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { FieldErrorsException, flattenValidationErrors } from './common/api-error';
 import { AppConfig } from './config/app-config';
 
+/** Far above any record a form sends. */
+const JSON_BODY_LIMIT = '2mb';
+
 /** Builds the API exactly as it runs in production; the HTTP tests use the same function. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config, databaseUrl), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: loggerLevels(config.logLevel),
     bodyParser: true,
     forceCloseConnections: true,
   });
   app.setGlobalPrefix('api');
+  // Registered before Nest's own parser, which then steps aside; a larger body is a 413.
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(
     helmet({
       contentSecurityPolicy: {

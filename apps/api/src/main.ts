@@ -4,6 +4,7 @@ import { seedDatabase } from '../../../seeds/seed';
 import { createApp } from './bootstrap';
 import { ConfigError, loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database';
+import { announceFirstAdmin } from './users/first-admin';
 
 async function main(): Promise<void> {
   const logger = new Logger('Stance');
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   try {
     app = await createApp(config, database.url);
     await app.init();
+    await announceFirstAdmin(app, config);
     if (config.seedOnStart) {
       const result = await seedDatabase(app.get(DataSource), { onlyIfEmpty: true });
       if (result.seeded) logger.log(`empty database seeded: ${JSON.stringify(result.inserted)}`);

@@ -10,7 +10,10 @@ export interface AppConfig {
   adminPassword?: string;
   /** Token signing key; when absent, one is generated once and kept in the database. */
   jwtSecret?: string;
-  jwtExpiresIn: string;
+  /** Token lifetime, as jsonwebtoken reads it: seconds (`3600`) or a duration (`12h`, `30m`, `7d`). */
+  jwtExpiresIn: string | number;
+  /** Login attempts allowed per minute for one email from one IP address; more answer 429. */
+  loginRateLimit: number;
   corsOrigins: string[];
   /** Serve the built admin UI from this folder (when it exists). */
   adminDir: string;
@@ -36,6 +39,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   const jwtSecret = env.JWT_SECRET || undefined;
   if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must have at least 32 characters');
+  const jwtExpiresIn = parseDuration(env.JWT_EXPIRES_IN || '12h');
+  if (jwtExpiresIn === undefined)
+    problems.push(`JWT_EXPIRES_IN must be seconds or a duration such as 12h, 30m or 7d, got "${env.JWT_EXPIRES_IN}"`);
+  const loginRateLimit = Number(env.LOGIN_RATE_LIMIT ?? 10);
+  if (!Number.isInteger(loginRateLimit) || loginRateLimit < 1) {
+    problems.push(`LOGIN_RATE_LIMIT must be a positive integer (attempts per minute), got "${env.LOGIN_RATE_LIMIT}"`);
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -44,7 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail,
     adminPassword,
     jwtSecret,
-    jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
+    jwtExpiresIn: jwtExpiresIn!,
+    loginRateLimit,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
@@ -53,6 +64,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     seedOnStart: env.SEED_ON_START !== 'false',
   };
+}
+
+function parseDuration(value: string): string | number | undefined {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) > 0 ? Number(text) : undefined;
+  return /^\d+(\.\d+)?\s*(ms|s|m|h|d|w|y)$/i.test(text) && parseFloat(text) > 0 ? text : undefined;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { User } from '../users/user.entity';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { resolveSigningKey } from './signing-key';
+
+const LOGIN_WINDOW_MS = 60_000;
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User]),
+    JwtModule.registerAsync({
+      inject: [DataSource, APP_CONFIG],
+      useFactory: async (dataSource: DataSource, config: AppConfig) => ({
+        secret: await resolveSigningKey(dataSource, config),
+        // HS256 only: a token naming another algorithm (`none` included) is refused.
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtExpiresIn as number },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'login', ttl: LOGIN_WINDOW_MS, limit: config.loginRateLimit }],
+        errorMessage: 'Too many sign-in attempts for this email; wait a minute and try again',
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

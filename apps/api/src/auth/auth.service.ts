@@ -1,0 +1,65 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isUuid } from '../common/validators';
+import { User } from '../users/user.entity';
+import type { AuthUser } from './auth.decorators';
+import { LoginDto, LoginResponseDto } from './dto/login.dto';
+import { generatePassword, hashPassword, verifyPassword } from './passwords';
+
+/** One message for an unknown email, a wrong password and a disabled account: nothing to enumerate. */
+export const WRONG_CREDENTIALS = 'Wrong email or password';
+export const INVALID_TOKEN = 'Invalid or expired token; sign in again';
+
+interface TokenPayload {
+  sub?: unknown;
+}
+
+@Injectable()
+export class AuthService {
+  /** Verified when the email is unknown, so that answering takes as long as for a wrong password. */
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async login({ email, password }: LoginDto): Promise<LoginResponseDto> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .getOne();
+    const valid = await verifyPassword(user?.passwordHash ?? (await this.getDummyHash()), password);
+    if (!user || !valid || user.disabled) throw new UnauthorizedException(WRONG_CREDENTIALS);
+    return { accessToken: await this.jwt.signAsync({ sub: user.id } satisfies TokenPayload), user: toAuthUser(user) };
+  }
+
+  /**
+   * The user a bearer token stands for, read afresh (one primary-key lookup), so that a disabled
+   * account or a changed role takes effect at once. Forged, expired or foreign tokens are a 401.
+   */
+  async authenticate(token: string): Promise<AuthUser> {
+    let payload: TokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+    } catch {
+      throw new UnauthorizedException(INVALID_TOKEN);
+    }
+    if (!isUuid(payload.sub)) throw new UnauthorizedException(INVALID_TOKEN);
+    const user = await this.users.findOneBy({ id: payload.sub, disabled: false });
+    if (!user) throw new UnauthorizedException(INVALID_TOKEN);
+    return toAuthUser(user);
+  }
+
+  private getDummyHash(): Promise<string> {
+    this.dummyHash ??= hashPassword(generatePassword());
+    return this.dummyHash;
+  }
+}
+
+export function toAuthUser(user: Pick<User, 'id' | 'email' | 'name' | 'role'>): AuthUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
