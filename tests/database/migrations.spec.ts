@@ -32,6 +32,7 @@ describe('migrations', () => {
       'actors',
       'audit',
       'events',
+      'position_months',
       'relations',
       'settings',
       'sources',

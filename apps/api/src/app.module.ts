@@ -16,6 +16,7 @@ import { ActorsModule } from './actors/actors.module';
 import { EventsModule } from './events/events.module';
 import { SourcesModule } from './sources/sources.module';
 import { TopicsModule } from './topics/topics.module';
+import { PositionsModule } from './positions/positions.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         TopicsModule,
         EventsModule,
         SourcesModule,
+        PositionsModule,
         ...admin,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

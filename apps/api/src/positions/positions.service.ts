@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { ListQuery, Page } from '../common/list-query';
+import { PositionDto } from './dto/position.dto';
+import { PositionFilter, PositionsQuery } from './positions.query';
+
+@Injectable()
+export class PositionsService {
+  constructor(private readonly positions: PositionsQuery) {}
+
+  list({ filter, sort, range }: ListQuery<PositionFilter>): Promise<Page<PositionDto>> {
+    return this.positions.page(filter, sort, range);
+  }
+}
