@@ -1,0 +1,146 @@
+/**
+ * The reporting verbs that introduce a statement, as dictionaries. Arabic forms are written
+ * normalised (no hamza seats, no shadda) and inflected for she / they / the two of them; the
+ * conjunctions و and ف are stripped before lookup.
+ */
+export type CueMeaning = 'say' | 'condemn' | 'support' | 'call_for' | 'according_to';
+
+const ARABIC_STEMS: [string[], CueMeaning][] = [
+  [['قال', 'اكد', 'اعلن', 'اشار', 'افاد', 'اعتبر', 'اضاف', 'شدد', 'حذر', 'اوضح', 'صرح', 'نفي', 'اتهم', 'رفض', 'اعرب', 'ذكر', 'كشف'], 'say'],
+  [['ندد', 'ادان', 'استنكر'], 'condemn'],
+  [['رحب', 'ايد'], 'support'],
+  [['دعا', 'طالب', 'ناشد'], 'call_for'],
+];
+
+/** she / they (m.) / the two / the two (f.) */
+function inflections(stem: string): string[] {
+  if (stem.endsWith('ا') || stem.endsWith('ي')) {
+    const root = stem.slice(0, -1);
+    return [stem, `${root}ت`, `${root}وا`, `${root}تا`, `${root}وا`];
+  }
+  return [stem, `${stem}ت`, `${stem}وا`, `${stem}ا`, `${stem}تا`];
+}
+
+const ARABIC = new Map<string, CueMeaning>();
+for (const [stems, meaning] of ARABIC_STEMS) for (const stem of stems) for (const form of inflections(stem)) ARABIC.set(form, meaning);
+
+/** "according to": introduces the source, never a clause of its own when a verb is present. */
+const ARABIC_ACCORDING_TO = new Set(['وفق', 'وفقا', 'بحسب', 'حسب', 'نقلا']);
+
+/** Looks a normalised Arabic word up, with or without a leading و / ف; `prefix` is how many letters were stripped. */
+export function arabicCue(word: string): { meaning: CueMeaning; prefix: number } | undefined {
+  if (ARABIC_ACCORDING_TO.has(word)) return { meaning: 'according_to', prefix: 0 };
+  const direct = ARABIC.get(word);
+  if (direct) return { meaning: direct, prefix: 0 };
+  if ((word.startsWith('و') || word.startsWith('ف')) && word.length > 3) {
+    const rest = word.slice(1);
+    if (ARABIC_ACCORDING_TO.has(rest)) return { meaning: 'according_to', prefix: 1 };
+    const meaning = ARABIC.get(rest);
+    if (meaning) return { meaning, prefix: 1 };
+  }
+  return undefined;
+}
+
+/** Words that may stand before a clause-initial Arabic verb without being its subject. */
+export const ARABIC_LEADS = new Set([
+  'و',
+  'ثم',
+  'قد',
+  'وقد',
+  'فقد',
+  'كما',
+  'وكما',
+  'لكنه',
+  'لكنها',
+  'لكنهم',
+  'ولكنه',
+  'ولكنها',
+  'ولكنهم',
+  'بدوره',
+  'بدورها',
+  'وبدوره',
+  'وبدورها',
+  'من',
+  'جهته',
+  'جهتها',
+  'جهتهم',
+  'بينما',
+  'فيما',
+  'وفيما',
+]);
+
+/** كان / كانت (…قد): "وكانت السلطات قد دعت" puts the subject before the verb. */
+export const ARABIC_KANA = new Set(['كان', 'كانت', 'وكان', 'وكانت', 'كانوا', 'وكانوا']);
+
+/** Words after a cue that end the speaker's noun phrase. */
+export const ARABIC_MENTION_STOPS = new Set([
+  'ان',
+  'بان',
+  'انه',
+  'انها',
+  'انهم',
+  'الي',
+  'علي',
+  'في',
+  'خلال',
+  'عبر',
+  'امس',
+  'اليوم',
+  'مساء',
+  'صباح',
+]);
+
+const ENGLISH_SINGLE: Record<string, CueMeaning> = {
+  said: 'say',
+  says: 'say',
+  told: 'say',
+  tells: 'say',
+  stated: 'say',
+  added: 'say',
+  adds: 'say',
+  announced: 'say',
+  warned: 'say',
+  insisted: 'say',
+  stressed: 'say',
+  noted: 'say',
+  claimed: 'say',
+  declared: 'say',
+  denied: 'say',
+  accused: 'say',
+  rejected: 'say',
+  asserted: 'say',
+  condemned: 'condemn',
+  condemns: 'condemn',
+  denounced: 'condemn',
+  welcomed: 'support',
+  urged: 'call_for',
+  urges: 'call_for',
+  demanded: 'call_for',
+};
+
+/** Looks up an English cue at word `i` of `words` (lower case); `length` is how many words it spans. */
+export function englishCue(words: string[], i: number): { meaning: CueMeaning; length: number } | undefined {
+  const w = words[i];
+  const next = words[i + 1];
+  if ((w === 'called' || w === 'calls' || w === 'call') && (next === 'for' || next === 'on')) return { meaning: 'call_for', length: 2 };
+  if (w === 'according' && next === 'to') return { meaning: 'according_to', length: 2 };
+  const meaning = ENGLISH_SINGLE[w];
+  return meaning ? { meaning, length: 1 } : undefined;
+}
+
+export const ENGLISH_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+export const ENGLISH_LEADS = new Set(['and', 'but', 'also', 'however', 'meanwhile', 'later', 'then', 'has', 'have', 'had', 'also,']);
+
+/** Wording that shows support in the clause itself ("نحن ندعم", "we support"), unless negated. */
+export const ARABIC_SUPPORT = /(^|[^\p{L}])(?:[وف]?(?:ن|ي|ت)?دعم|[وف]?تاييد|[وف]?يويد|[وف]?نويد)(?=$|[^\p{L}])/u;
+export const ARABIC_NEGATION = /(^|[^\p{L}])(?:لا|لن|لم|ليس)\s+\S*$/u;
+export const ENGLISH_SUPPORT = /\b(?:support|supports|supported|backs|backed|endorse[sd]?)\b/i;
+export const ENGLISH_NEGATION = /\b(?:not|never|no|n't)\s*$/i;
+
+/** Participles after a comma that continue the same speaker's statement: "، مبديةً استعدادها …". */
+export const ARABIC_PARTICIPLES = new Set(
+  ['مبدي', 'مطالب', 'مشدد', 'موكد', 'معتبر', 'داعي', 'محذر', 'مضيف', 'مكرر', 'معرب', 'مشير'].flatMap((s) => [`${s}ه`, `${s}ا`]),
+);
+
+/** Verbal nouns that report a statement when the speaker's name follows: "اعتبار وزارة الخارجية التركية أن". */
+export const ARABIC_MASDARS = new Set(['اعتبار', 'تاكيد', 'اعلان', 'تحذير', 'اشاره', 'مطالبه']);

@@ -1,0 +1,581 @@
+import { ActorDictionary, KnownActor } from './actor-dictionary';
+import {
+  ARABIC_KANA,
+  ARABIC_LEADS,
+  ARABIC_MASDARS,
+  ARABIC_MENTION_STOPS,
+  ARABIC_NEGATION,
+  ARABIC_PARTICIPLES,
+  ARABIC_SUPPORT,
+  arabicCue,
+  CueMeaning,
+  ENGLISH_LEADS,
+  ENGLISH_NEGATION,
+  ENGLISH_PRONOUNS,
+  ENGLISH_SUPPORT,
+  englishCue,
+} from './cues';
+import { findQuotes, QuoteSpan } from './quotes';
+import { normalize, normalizeWithMap } from './text-normalize';
+
+export type CandidateKind = 'quote' | 'paraphrase';
+
+/** A stance the wording suggests; the editor confirms it. `value` is null for a mere call. */
+export interface SuggestedStance {
+  direction: 'support' | 'oppose' | 'call_for';
+  value: number | null;
+  targetActorId: string | null;
+  suggestion: true;
+}
+
+/** One statement found in an article; `text === article.slice(start, end)`. */
+export interface ExtractedCandidate {
+  text: string;
+  start: number;
+  end: number;
+  kind: CandidateKind;
+  mention: string;
+  speakerId: string | null;
+  actorId: string | null;
+  cue: string;
+  suggestedStance?: SuggestedStance;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Token extends Span {
+  norm: string;
+}
+
+interface Speaker {
+  mention: string;
+  speakerId: string | null;
+  actorId: string | null;
+}
+
+interface Match extends Span {
+  actor: KnownActor;
+}
+
+/** A reported clause: where it starts and ends, its cue, who says it, and whether a colon hands over to a quote. */
+interface Clause extends Span {
+  cue: Span & { meaning: CueMeaning };
+  speaker: Speaker;
+  mentionEnd: number;
+  /** The opening mark of the quote a colon hands over to ("قالت الرئاسة في بيان: «…»"); the clause itself is then no candidate. */
+  quoteOpen?: number;
+}
+
+/** "المتحدث باسم وزارة الدفاع أنار ايفازوف": how far after the verb the speaker's name may start. */
+const MAX_WORDS_BEFORE_NAME = 4;
+/** A quote this short without punctuation is a scare quote inside a sentence, not a statement. */
+const MIN_QUOTE_WORDS = 6;
+const TRAILING = /[\s.،,:;؛]+$/;
+/** A wire credit at the end of a caption: "… - الأناضول". */
+const CREDIT = /\s+[-–—]\s+[^\s-–—][^-–—]{0,30}$/;
+
+/**
+ * Finds quotations and reported statements in the plain text of an article, Arabic or English,
+ * with rules and dictionaries only. Speakers are matched against the actors passed in; a
+ * pronoun or a bare verb ("وأضاف", "He added") carries the previous sentence's speaker.
+ */
+export class StatementExtractor {
+  constructor(
+    private readonly dictionary: ActorDictionary,
+    private readonly today = new Date().toISOString().slice(0, 10),
+  ) {}
+
+  extract(text: string, lang?: string): ExtractedCandidate[] {
+    return new ExtractionRun(text, this.dictionary, this.today, lang).run();
+  }
+}
+
+class ExtractionRun {
+  private readonly quotes: QuoteSpan[];
+  private readonly matches: Match[];
+  private readonly out: ExtractedCandidate[] = [];
+  private last: Speaker | null = null;
+  /** Index of the sentence being read, and of the one that last named a speaker. */
+  private sentenceIndex = 0;
+  private lastSentence = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly dictionary: ActorDictionary,
+    private readonly today: string,
+    private readonly lang?: string,
+  ) {
+    this.quotes = findQuotes(text);
+    const norm = normalizeWithMap(text);
+    this.matches = dictionary.findAll(norm.text, { text, map: norm.map }).map((m) => ({
+      actor: m.actor,
+      start: norm.map[m.start],
+      end: norm.map[m.end - 1] + 1,
+    }));
+  }
+
+  run(): ExtractedCandidate[] {
+    for (const sentence of this.sentences()) {
+      this.sentenceIndex++;
+      if (this.isArabic(sentence)) this.arabicSentence(sentence);
+      else this.englishSentence(sentence);
+    }
+    const seen = new Set<string>();
+    return this.out
+      .sort((a, b) => a.start - b.start || b.end - a.end)
+      .filter((c) => {
+        const key = `${c.kind}:${normalize(c.text)}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+  }
+
+  // ---- sentences and tokens -------------------------------------------------------------
+
+  private sentences(): Span[] {
+    const out: Span[] = [];
+    let start = 0;
+    const push = (end: number) => {
+      const span = this.trim({ start, end });
+      if (span.end > span.start) out.push(span);
+      start = end;
+    };
+    for (let i = 0; i < this.text.length; i++) {
+      const c = this.text[i];
+      const next = this.text[i + 1];
+      if (c === '\n') {
+        push(i);
+        continue;
+      }
+      const closing = this.quotes.find((q) => q.close === i);
+      if (closing) {
+        if (/[.!?؟]/.test(this.text[i - 1]) && (next === undefined || /\s/.test(next))) push(i + 1);
+        continue;
+      }
+      if (!/[.!?؟]/.test(c) || this.insideQuote(i)) continue;
+      if (next !== undefined && !/\s/.test(next)) continue;
+      if (
+        c === '.' &&
+        /(?:^|[\s(.])(?:[A-Z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sen|Rep|St|Jr|No|vs|etc)$/.test(this.text.slice(Math.max(0, i - 6), i))
+      )
+        continue;
+      push(i + 1);
+    }
+    push(this.text.length);
+    return out;
+  }
+
+  private tokens(span: Span): Token[] {
+    const out: Token[] = [];
+    const re = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
+    const slice = this.text.slice(span.start, span.end);
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, norm: normalize(m[0]) });
+    }
+    return out;
+  }
+
+  private isArabic(span: Span): boolean {
+    const slice = this.text.slice(span.start, span.end);
+    const arabic = (slice.match(/[\u0600-\u06FF]/g) ?? []).length;
+    const latin = (slice.match(/[A-Za-z]/g) ?? []).length;
+    if (arabic === latin) return (this.lang ?? '').toLowerCase().startsWith('ar');
+    return arabic > latin;
+  }
+
+  private insideQuote(at: number): QuoteSpan | undefined {
+    return this.quotes.find((q) => q.open < at && at < q.close);
+  }
+
+  private trim(span: Span, trailing = /\s+$/): Span {
+    let { start, end } = span;
+    while (start < end && /\s/.test(this.text[start])) start++;
+    const m = trailing.exec(this.text.slice(start, end));
+    if (m) end = start + m.index;
+    return { start, end };
+  }
+
+  /** Offsets of clause-separating commas and semicolons in `span`, outside quotes. */
+  private boundaries(span: Span): number[] {
+    const out: number[] = [];
+    for (let i = span.start; i < span.end; i++) if (/[،,;؛]/.test(this.text[i]) && !this.insideQuote(i)) out.push(i);
+    return out;
+  }
+
+  // ---- Arabic: verb-first clauses -------------------------------------------------------
+
+  private arabicSentence(sentence: Span): void {
+    const tokens = this.tokens(sentence);
+    const commas = this.boundaries(sentence);
+    const clauseStartOf = (at: number) => {
+      const comma = commas.filter((c) => c < at).pop();
+      return comma === undefined ? sentence.start : comma + 1;
+    };
+    const openings: { start: number; cue: Span & { meaning: CueMeaning }; subject?: Span; cutAt: number }[] = [];
+    let accordingTo: Token | undefined;
+    tokens.forEach((token, k) => {
+      if (this.insideQuote(token.start)) return;
+      const cue = arabicCue(token.norm);
+      const clauseStart = clauseStartOf(token.start);
+      const before = tokens.slice(0, k).filter((t) => t.start >= clauseStart);
+      if (!cue) {
+        // ", مبديةً استعدادها …": a participle continues the previous speaker's statement.
+        if (ARABIC_PARTICIPLES.has(token.norm) && before.length === 0 && openings.length) {
+          openings.push({ start: token.start, cue: { ...token, meaning: 'say' }, cutAt: clauseStart - 1 });
+        }
+        // "بعيد اعتبار وزارة الخارجية التركية أن …": a verbal noun with its subject and a reported clause.
+        const name = ARABIC_MASDARS.has(token.norm) && this.matches.find((m) => m.start > token.end && m.start <= token.end + 2);
+        if (name && tokens.some((t) => t.start >= name.end && t.norm === 'ان')) {
+          openings.push({ start: token.start, cue: { ...token, meaning: 'say' }, cutAt: token.start });
+        }
+        return;
+      }
+      if (cue.meaning === 'according_to') {
+        accordingTo ??= token;
+        return;
+      }
+      const cueSpan = { start: this.afterPrefix(token.start, cue.prefix), end: token.end, meaning: cue.meaning };
+      let i = 0;
+      while (i < before.length && ARABIC_LEADS.has(before[i].norm)) i++;
+      const rest = before.slice(i);
+      const cutAt = clauseStart > sentence.start ? clauseStart - 1 : (rest[0] ?? before[0] ?? token).start;
+      if (!rest.length) {
+        openings.push({ start: cueSpan.start, cue: cueSpan, cutAt });
+        return;
+      }
+      // "وكانت السلطات الانفصالية قد دعت", "الرئيس التركي أكد": the subject before the verb must be an actor's name.
+      const kana = ARABIC_KANA.has(rest[0].norm);
+      let to = rest.length;
+      if (rest[to - 1].norm === 'قد') to--;
+      const subject = kana ? rest.slice(1, to) : rest.slice(0, to);
+      // "وكان المتحدث باسم الوزارة فلان قد أكد": after كان a name anywhere in the subject will do.
+      const subjectSpan = subject.length ? { start: subject[0].start, end: subject[subject.length - 1].end } : undefined;
+      if (subjectSpan && !(kana ? this.hasName(subjectSpan) : this.coveredByNames(subjectSpan))) return;
+      if (!subject.length && !kana) return;
+      const start = kana && rest[0].norm.startsWith('و') ? this.afterPrefix(rest[0].start, 1) : rest[0].start;
+      openings.push({
+        start,
+        cue: cueSpan,
+        subject: subjectSpan,
+        cutAt,
+      });
+    });
+
+    const clauses: Clause[] = [];
+    openings.forEach((opening, n) => {
+      const next = openings[n + 1];
+      const rawEnd = next ? (next.cutAt > opening.start ? next.cutAt : next.start) : sentence.end;
+      const span = this.trimClause({ start: opening.start, end: rawEnd });
+      const cueRaw = opening.cue;
+      const participle = ARABIC_PARTICIPLES.has(normalize(this.text.slice(cueRaw.start, cueRaw.end)));
+      const colon = this.colonBeforeQuote(cueRaw.end, span.end);
+      const quoteOpen = colon === undefined ? undefined : this.quotes.find((q) => q.open > colon)?.open;
+      let speaker: Speaker | null;
+      let mentionEnd = cueRaw.end;
+      if (participle) speaker = this.last;
+      else if (opening.subject) {
+        speaker = this.resolve(opening.subject, false);
+        mentionEnd = cueRaw.end;
+      } else {
+        const range = this.arabicMentionRange(cueRaw.end, colon ?? span.end, tokens);
+        speaker = this.resolve(range, true);
+        if (speaker) mentionEnd = Math.max(cueRaw.end, range.start + speaker.mention.length);
+        else speaker = this.fallback(range, tokens);
+      }
+      speaker = this.remember(speaker);
+      // "أكّد باشينيان أن … وأن …": two reported clauses under one cue.
+      const parts = colon === undefined ? this.splitOnAnna(span, tokens, cueRaw.end) : [span];
+      for (const part of parts) clauses.push({ ...part, cue: cueRaw, speaker, mentionEnd, quoteOpen });
+    });
+
+    if (!openings.length && accordingTo) {
+      const range = this.arabicMentionRange(accordingTo.end, sentence.end, tokens);
+      const speaker = this.remember(this.resolve(range, true) ?? this.fallback(range, tokens));
+      const span = this.trimClause(sentence);
+      clauses.push({ ...span, cue: { ...accordingTo, meaning: 'according_to' }, speaker, mentionEnd: range.end });
+    }
+    this.emit(sentence, clauses);
+  }
+
+  /** The speaker's noun phrase after a verb: up to a stop word, a colon, a quote or a comma. */
+  private arabicMentionRange(from: number, to: number, tokens: Token[]): Span {
+    let end = to;
+    for (const t of tokens) {
+      if (t.start < from || t.start >= to) continue;
+      if (ARABIC_MENTION_STOPS.has(t.norm) || ARABIC_MENTION_STOPS.has(t.norm.replace(/^[وب]/, ''))) {
+        end = t.start;
+        break;
+      }
+    }
+    for (let i = from; i < end; i++) {
+      if (/[:،,«"“”]/.test(this.text[i])) {
+        end = i;
+        break;
+      }
+    }
+    return this.trim({ start: from, end });
+  }
+
+  private splitOnAnna(span: Span, tokens: Token[], after: number): Span[] {
+    const parts: Span[] = [];
+    let start = span.start;
+    for (const t of tokens) {
+      if (t.start <= after || t.start >= span.end || t.norm !== 'وان' || this.insideQuote(t.start)) continue;
+      if (!tokens.some((u) => u.start > after && u.start < t.start && u.norm === 'ان')) continue;
+      parts.push(this.trimClause({ start, end: t.start }));
+      start = this.afterPrefix(t.start, 1);
+    }
+    parts.push({ start, end: span.end });
+    return parts;
+  }
+
+  private afterPrefix(at: number, letters: number): number {
+    let i = at;
+    for (let n = 0; n < letters; n++) {
+      i++;
+      while (i < this.text.length && /\p{M}|\u0640/u.test(this.text[i])) i++;
+    }
+    return i;
+  }
+
+  private trimClause(span: Span): Span {
+    const trimmed = this.trim(span, TRAILING);
+    const credit = CREDIT.exec(this.text.slice(trimmed.start, trimmed.end));
+    return credit ? this.trim({ start: trimmed.start, end: trimmed.start + credit.index }, TRAILING) : trimmed;
+  }
+
+  /** A colon (outside quotes) in `[from, to)` directly followed by an opening quote mark. */
+  private colonBeforeQuote(from: number, to: number): number | undefined {
+    for (let i = from; i < to; i++) {
+      if (this.text[i] !== ':' || this.insideQuote(i)) continue;
+      let j = i + 1;
+      while (j < to && /\s/.test(this.text[j])) j++;
+      if (this.quotes.some((q) => q.open === j)) return i;
+    }
+    return undefined;
+  }
+
+  private hasName(span: Span): boolean {
+    return this.matches.some((m) => m.start >= span.start && m.end <= span.end);
+  }
+
+  private coveredByNames(span: Span): boolean {
+    for (let i = span.start; i < span.end; i++) {
+      if (!/\p{L}/u.test(this.text[i])) continue;
+      if (!this.matches.some((m) => m.start <= i && i < m.end)) return false;
+    }
+    return true;
+  }
+
+  // ---- English: subject + verb, or quote + "X said" -------------------------------------
+
+  private englishSentence(sentence: Span): void {
+    const tokens = this.tokens(sentence);
+    const words = tokens.map((t) => t.norm);
+    let cueAt = -1;
+    let cue: ReturnType<typeof englishCue>;
+    for (let k = 0; k < words.length && cueAt < 0; k++) {
+      if (this.insideQuote(tokens[k].start)) continue;
+      cue = englishCue(words, k);
+      if (cue) cueAt = k;
+    }
+    if (!cue) return this.emit(sentence, []);
+    const cueSpan = { start: tokens[cueAt].start, end: tokens[cueAt + cue.length - 1].end, meaning: cue.meaning };
+    const inSentence = this.quotes.filter((q) => q.open >= sentence.start && q.close < sentence.end);
+
+    let speaker: Speaker | null;
+    if (cue.meaning === 'according_to') {
+      const stop = this.nextStop(cueSpan.end, sentence.end);
+      speaker =
+        this.resolve({ start: cueSpan.end, end: stop }, false) ?? this.fallback(this.trim({ start: cueSpan.end, end: stop }), tokens);
+    } else {
+      const segmentStart = Math.max(
+        sentence.start,
+        ...[...this.text.slice(sentence.start, cueSpan.start).matchAll(/\s[-–—]\s/g)].map((m) => sentence.start + m.index + 2),
+        ...this.boundaries({ start: sentence.start, end: cueSpan.start }).map((c) => c + 1),
+        ...inSentence.filter((q) => q.close < cueSpan.start).map((q) => q.close + 1),
+      );
+      const subject = tokens.filter((t) => t.start >= segmentStart && t.end <= cueSpan.start);
+      while (subject.length && ENGLISH_LEADS.has(subject[0].norm)) subject.shift();
+      while (subject.length && ENGLISH_LEADS.has(subject[subject.length - 1].norm)) subject.pop();
+      if (subject.length === 1 && ENGLISH_PRONOUNS.has(subject[0].norm)) speaker = this.last;
+      else if (subject.length) {
+        const range = { start: subject[0].start, end: subject[subject.length - 1].end };
+        speaker = this.resolve(range, false) ?? this.fallback(range, tokens);
+      } else {
+        // '"…," said the ministry.'
+        const range = this.trim({ start: cueSpan.end, end: this.nextStop(cueSpan.end, sentence.end) });
+        speaker = this.resolve(range, false) ?? this.fallback(range, tokens);
+      }
+    }
+    speaker = this.remember(speaker);
+
+    const attributed = inSentence.find(
+      (q) =>
+        (q.close < cueSpan.start && /^[\s,.!?—–-]*(?:[^"“”«»‘’]{0,80})$/.test(this.text.slice(q.close + 1, cueSpan.start))) ||
+        (q.open > cueSpan.end && /^[^"“”«»]{0,60}[:,]\s*$/.test(this.text.slice(cueSpan.end, q.open))),
+    );
+    const span = this.trimClause(this.withoutDateline(sentence));
+    this.emit(sentence, [{ ...span, cue: cueSpan, speaker, mentionEnd: cueSpan.end, quoteOpen: attributed?.open }]);
+  }
+
+  /** "YEREVAN, Sept 26 (Reuters) - " is not part of what was said. */
+  private withoutDateline(sentence: Span): Span {
+    const m = /^[A-Z][A-Z .'-]+,[^-–—\n]{0,40}\s[-–—]\s+/.exec(this.text.slice(sentence.start, sentence.end));
+    return m ? { start: sentence.start + m[0].length, end: sentence.end } : sentence;
+  }
+
+  private nextStop(from: number, to: number): number {
+    for (let i = from; i < to; i++) if (/[,.;:"“”«]/.test(this.text[i]) && !this.insideQuote(i)) return i;
+    return to;
+  }
+
+  // ---- speakers -------------------------------------------------------------------------
+
+  /**
+   * The speaker named in `range`. Verb-first Arabic takes the first name near the verb (and a
+   * person's name right after a title: "رئيس الوزراء الأرميني نيكول باشينيان"), since objects follow.
+   */
+  private resolve(range: Span, verbFirst: boolean): Speaker | null {
+    const inRange = this.matches.filter((m) => m.start >= range.start && m.end <= range.end);
+    let chosen = inRange;
+    if (verbFirst) {
+      const first = inRange[0];
+      if (!first || this.tokens({ start: range.start, end: first.start }).length > MAX_WORDS_BEFORE_NAME) return null;
+      chosen = [first];
+      const next = inRange[1];
+      if (next && first.actor.kind !== 'person' && next.actor.kind === 'person' && !this.text.slice(first.end, next.start).trim()) {
+        chosen.push(next);
+      }
+    }
+    if (!chosen.length) return null;
+    const person = chosen.find((m) => m.actor.kind === 'person');
+    const body = chosen.filter((m) => m.actor.kind !== 'person').sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    const actorId = person
+      ? (this.dictionary.roleActor(person.actor, this.today) ?? body?.actor.id ?? null)
+      : (this.possessed(body, range.end) ?? body.actor.id);
+    const end = verbFirst ? chosen[chosen.length - 1].end : range.end;
+    return { mention: this.text.slice(range.start, end).trim(), speakerId: person?.actor.id ?? null, actorId };
+  }
+
+  /** "Armenia's foreign ministry": the part of a state named by what follows its possessive. */
+  private possessed(owner: Match, limit: number): string | undefined {
+    const m = /^['’]s\s+([\p{L} ]+)/u.exec(this.text.slice(owner.end, limit));
+    return m ? this.dictionary.childNamed(owner.actor.id, normalize(m[1].trim()))?.id : undefined;
+  }
+
+  /**
+   * No name in the mention: a generic noun ("الوزارة", "the ministry") is the last actor named
+   * with that word; nothing at all (a bare "وأضاف") carries the previous speaker.
+   */
+  private fallback(range: Span, tokens: Token[]): Speaker | null {
+    const words = tokens.filter((t) => t.start >= range.start && t.end <= range.end);
+    if (!words.length || ENGLISH_PRONOUNS.has(words[0].norm)) return this.last;
+    const content = words.filter((w) => !['the', 'a', 'an'].includes(w.norm));
+    const head = (content[content.length - 1] ?? words[0]).norm;
+    const stem = head.replace(/^ال/, '');
+    if (stem.length >= 3) {
+      const named = new Set([...this.dictionary.namedWith(stem), ...this.dictionary.namedWith(`ال${stem}`)]);
+      const previous = this.matches.filter((m) => m.end <= range.start && named.has(m.actor.id)).pop();
+      if (previous) {
+        const mention = this.text.slice(words[0].start, words[words.length - 1].end);
+        if (previous.actor.kind === 'person')
+          return { mention, speakerId: previous.actor.id, actorId: this.dictionary.roleActor(previous.actor, this.today) };
+        return { mention, speakerId: null, actorId: previous.actor.id };
+      }
+    }
+    const shown = words.slice(0, 4);
+    return { mention: this.text.slice(shown[0].start, shown[shown.length - 1].end), speakerId: null, actorId: null };
+  }
+
+  /**
+   * Keeps what the previous sentence knew: the same body keeps its named spokesperson, and a
+   * state named right after one of its ministries spoke (Ankara after the Turkish foreign ministry) stays that ministry.
+   */
+  private remember(found: Speaker | null): Speaker {
+    const last = this.last;
+    let speaker = found ?? { mention: '', speakerId: null, actorId: null };
+    if (last && found && !found.speakerId && found.actorId && last.actorId) {
+      if (found.actorId === last.actorId) speaker = { ...found, speakerId: last.speakerId };
+      else if (this.lastSentence >= this.sentenceIndex - 1 && this.dictionary.isAncestor(found.actorId, last.actorId))
+        speaker = { ...found, speakerId: last.speakerId, actorId: last.actorId };
+    }
+    this.last = speaker;
+    this.lastSentence = this.sentenceIndex;
+    return speaker;
+  }
+
+  // ---- candidates ------------------------------------------------------------------------
+
+  private emit(sentence: Span, clauses: Clause[]): void {
+    for (const clause of clauses) {
+      if (clause.quoteOpen !== undefined) continue;
+      if (!this.tokens({ start: clause.mentionEnd, end: clause.end }).length) continue;
+      this.push(clause, 'paraphrase', clause);
+    }
+    for (const q of this.quotes) {
+      if (q.open < sentence.start || q.close >= sentence.end) continue;
+      const span = this.trim({ start: q.start, end: q.end }, /[\s,،;:]+$/);
+      const owner = clauses.find((c) => q.open >= c.start && q.open <= c.end + 1) ?? clauses[0];
+      const introduced = owner?.quoteOpen === q.open;
+      const inner = this.text.slice(span.start, span.end).replace(/[.!?؟…]+$/, '');
+      const words = this.tokens(span).length;
+      const sentenceIsQuote = !this.text.slice(sentence.start, q.open).trim() && !/\p{L}/u.test(this.text.slice(q.close + 1, sentence.end));
+      if (!(introduced || words >= MIN_QUOTE_WORDS || /[،,.;؛!?؟]/.test(inner) || (sentenceIsQuote && words >= 3))) continue;
+      const speaker = owner?.speaker ?? this.last ?? { mention: '', speakerId: null, actorId: null };
+      const cue = owner?.cue ?? { start: 0, end: 0, meaning: 'say' as const };
+      this.push(span, 'quote', { cue, speaker, mentionEnd: span.start });
+    }
+  }
+
+  private push(span: Span, kind: CandidateKind, clause: Pick<Clause, 'cue' | 'speaker' | 'mentionEnd'>): void {
+    const { speaker, cue } = clause;
+    const candidate: ExtractedCandidate = {
+      text: this.text.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+      kind,
+      mention: speaker.mention,
+      speakerId: speaker.speakerId,
+      actorId: speaker.actorId,
+      cue: this.text.slice(cue.start, cue.end),
+    };
+    const stance = this.suggestStance(span, cue.meaning, speaker, Math.max(span.start, clause.mentionEnd));
+    if (stance) candidate.suggestedStance = stance;
+    this.out.push(candidate);
+  }
+
+  /** condemn → -2 toward the actor condemned; support (verb or wording) → +2; a call → direction only. */
+  private suggestStance(span: Span, meaning: CueMeaning, speaker: Speaker, contentStart: number): SuggestedStance | undefined {
+    const target = () =>
+      this.matches.find(
+        (m) =>
+          m.start >= contentStart &&
+          m.end <= span.end &&
+          m.actor.id !== speaker.actorId &&
+          m.actor.id !== speaker.speakerId &&
+          !(
+            speaker.actorId &&
+            (this.dictionary.isAncestor(m.actor.id, speaker.actorId) || this.dictionary.isAncestor(speaker.actorId, m.actor.id))
+          ),
+      )?.actor.id ?? null;
+    if (meaning === 'condemn') return { direction: 'oppose', value: -2, targetActorId: target(), suggestion: true };
+    if (meaning === 'support' || this.supportWording(span))
+      return { direction: 'support', value: 2, targetActorId: target(), suggestion: true };
+    if (meaning === 'call_for') return { direction: 'call_for', value: null, targetActorId: null, suggestion: true };
+    return undefined;
+  }
+
+  private supportWording(span: Span): boolean {
+    const slice = this.text.slice(span.start, span.end);
+    const arabic = normalize(slice);
+    const ar = ARABIC_SUPPORT.exec(arabic);
+    if (ar && !ARABIC_NEGATION.test(arabic.slice(0, ar.index + ar[1].length))) return true;
+    const en = ENGLISH_SUPPORT.exec(slice);
+    return !!en && !ENGLISH_NEGATION.test(slice.slice(0, en.index));
+  }
+}
