@@ -133,11 +133,11 @@ async function insertAll(tx: EntityManager, data: SeedData): Promise<Record<stri
   const insert = async (table: string, row: Record<string, unknown>, conflict = 'ON CONFLICT DO NOTHING') => {
     const columns = Object.keys(row);
     const params = columns.map((_, i) => `$${i + 1}`);
-    const [, count] = (await tx.query(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.join(', ')}) ${conflict}`,
+    const rows = (await tx.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.join(', ')}) ${conflict} RETURNING 1`,
       Object.values(row),
-    )) as [unknown, number];
-    inserted[table] = (inserted[table] ?? 0) + (count ?? 0);
+    )) as unknown[];
+    inserted[table] = (inserted[table] ?? 0) + rows.length;
   };
   const idsBySlug = async (table: string): Promise<Map<string, string>> => {
     const rows = (await tx.query(`SELECT id, slug FROM ${table}`)) as { id: string; slug: string }[];

@@ -22,6 +22,8 @@ describe('seeding the curated article', () => {
   it('loads every actor, role, topic, tag, event, source, statement, stance and relation of the seed files', async () => {
     const result = await seedDatabase(dataSource, { onlyIfEmpty: true });
     expect(result.seeded).toBe(true);
+    expect(result.inserted.statements).toBe(data.statements.length);
+    expect(result.inserted.actors).toBe(data.actors.length);
     expect(await count('actors')).toBe(data.actors.length);
     expect(await count('actor_roles')).toBe(data.actors.reduce((n, a) => n + (a.roles?.length ?? 0), 0));
     expect(await count('topics')).toBe(data.topics.length);
