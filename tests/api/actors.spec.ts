@@ -4,12 +4,15 @@ describe('actors API', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
   const create = async (body: Record<string, unknown>) => {
-    const res = await t.http.post('/api/actors').send(body).expect(201);
+    const res = await t.as('editor').post('/api/actors').send(body).expect(201);
     ids[body.slug as string] = res.body.id;
     return res.body;
   };
   const list = (filter: object, extra: Record<string, string> = {}) =>
-    t.http.get('/api/actors').query({ filter: JSON.stringify(filter), ...extra });
+    t
+      .as('editor')
+      .get('/api/actors')
+      .query({ filter: JSON.stringify(filter), ...extra });
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -27,7 +30,7 @@ describe('actors API', () => {
   afterAll(() => t.close());
 
   it('returns depth, path and parentName on every row', async () => {
-    const mod = await t.http.get(`/api/actors/${ids['az-mod']}`).expect(200);
+    const mod = await t.as('editor').get(`/api/actors/${ids['az-mod']}`).expect(200);
     expect(mod.body).toMatchObject({
       slug: 'az-mod',
       depth: 2,
@@ -83,12 +86,14 @@ describe('actors API', () => {
         to: null,
       },
     ]);
-    const updated = await t.http
+    const updated = await t
+      .as('editor')
       .put(`/api/actors/${person.id}`)
       .send({ ...person, roles: [...person.roles, { actorId: ids['az-mod'], title: 'Spokesman', from: '2010-01-01', to: '2012-01-01' }] })
       .expect(200);
     expect(updated.body.roles.map((r: { title: string }) => r.title)).toEqual(['Spokesman', 'Foreign policy adviser']);
-    const bad = await t.http
+    const bad = await t
+      .as('editor')
       .put(`/api/actors/${person.id}`)
       .send({ roles: [{ actorId: '00000000-0000-0000-0000-000000000000', title: 'x' }] })
       .expect(400);
@@ -96,16 +101,18 @@ describe('actors API', () => {
   });
 
   it('refuses a parent that makes a cycle, and a person as parent', async () => {
-    const cycle = await t.http.put(`/api/actors/${ids.azerbaijan}`).send({ parentId: ids['az-mod'] }).expect(400);
+    const cycle = await t.as('editor').put(`/api/actors/${ids.azerbaijan}`).send({ parentId: ids['az-mod'] }).expect(400);
     expect(cycle.body.errors).toHaveProperty('parentId');
-    const self = await t.http.put(`/api/actors/${ids.azerbaijan}`).send({ parentId: ids.azerbaijan }).expect(400);
+    const self = await t.as('editor').put(`/api/actors/${ids.azerbaijan}`).send({ parentId: ids.azerbaijan }).expect(400);
     expect(self.body.errors).toHaveProperty('parentId');
-    const underPerson = await t.http
+    const underPerson = await t
+      .as('editor')
       .post('/api/actors')
       .send({ slug: 'x', name: 'X', kind: 'other', parentId: ids['hikmet-hajiyev'] })
       .expect(400);
     expect(underPerson.body.errors).toHaveProperty('parentId');
-    const missing = await t.http
+    const missing = await t
+      .as('editor')
       .post('/api/actors')
       .send({ slug: 'y', name: 'Y', kind: 'other', parentId: '00000000-0000-0000-0000-000000000000' })
       .expect(400);
@@ -113,17 +120,17 @@ describe('actors API', () => {
   });
 
   it('refuses to delete an actor that others reference, and removes nothing', async () => {
-    const res = await t.http.delete(`/api/actors/${ids['az-gov']}`).expect(409);
+    const res = await t.as('editor').delete(`/api/actors/${ids['az-gov']}`).expect(409);
     expect(res.body.message).toMatch(/child actors/);
     expect(res.body.message).toMatch(/roles/);
-    await t.http.get(`/api/actors/${ids['az-gov']}`).expect(200);
+    await t.as('editor').get(`/api/actors/${ids['az-gov']}`).expect(200);
   });
 
   it('answers 404 for a missing id and 400 for a malformed one', async () => {
-    await t.http.get('/api/actors/00000000-0000-0000-0000-000000000000').expect(404);
-    const bad = await t.http.get('/api/actors/not-a-uuid').expect(400);
+    await t.as('editor').get('/api/actors/00000000-0000-0000-0000-000000000000').expect(404);
+    const bad = await t.as('editor').get('/api/actors/not-a-uuid').expect(400);
     expect(bad.body.errors).toEqual({ id: 'id must be a UUID' });
-    await t.http.delete('/api/actors/00000000-0000-0000-0000-000000000000').expect(404);
-    await t.http.put('/api/actors/00000000-0000-0000-0000-000000000000').send({ name: 'x' }).expect(404);
+    await t.as('editor').delete('/api/actors/00000000-0000-0000-0000-000000000000').expect(404);
+    await t.as('editor').put('/api/actors/00000000-0000-0000-0000-000000000000').send({ name: 'x' }).expect(404);
   });
 });

@@ -16,6 +16,7 @@ import { ActorsModule } from './actors/actors.module';
 import { EventsModule } from './events/events.module';
 import { SourcesModule } from './sources/sources.module';
 import { TopicsModule } from './topics/topics.module';
+import { StatementsModule } from './statements/statements.module';
 import { PositionsModule } from './positions/positions.module';
 
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         TopicsModule,
         EventsModule,
         SourcesModule,
+        StatementsModule,
         PositionsModule,
         ...admin,
       ],

@@ -33,16 +33,19 @@ const forbidden = () => ApiForbiddenResponse({ type: ApiErrorDto, description: '
 
 export const ApiGetOne = (type: Type) => applyDecorators(idParam(), ApiOkResponse({ type }), bad(), unauthorized(), notFound());
 
-export const ApiCreate = (type: Type, conflict = 'a unique field (slug) is taken') =>
+const conflictResponse = (description: string | null) => (description ? [ApiConflictResponse({ type: ApiErrorDto, description })] : []);
+
+/** `conflict`: when the route answers 409 (null: never). */
+export const ApiCreate = (type: Type, conflict: string | null = 'a unique field (slug) is taken') =>
   applyDecorators(
     ApiCreatedResponse({ type, description: 'the stored record, as GET returns it' }),
     bad(),
     unauthorized(),
     forbidden(),
-    ApiConflictResponse({ type: ApiErrorDto, description: conflict }),
+    ...conflictResponse(conflict),
   );
 
-export const ApiUpdate = (type: Type, conflict = 'a unique field (slug) is taken') =>
+export const ApiUpdate = (type: Type, conflict: string | null = 'a unique field (slug) is taken') =>
   applyDecorators(
     idParam(),
     ApiOkResponse({ type, description: 'the stored record, as GET returns it' }),
@@ -50,10 +53,10 @@ export const ApiUpdate = (type: Type, conflict = 'a unique field (slug) is taken
     unauthorized(),
     forbidden(),
     notFound(),
-    ApiConflictResponse({ type: ApiErrorDto, description: conflict }),
+    ...conflictResponse(conflict),
   );
 
-export const ApiDelete = (type: Type, conflict = 'still referenced by other records; nothing was deleted') =>
+export const ApiDelete = (type: Type, conflict: string | null = 'still referenced by other records; nothing was deleted') =>
   applyDecorators(
     idParam(),
     ApiOkResponse({ type, description: 'the deleted record' }),
@@ -61,5 +64,5 @@ export const ApiDelete = (type: Type, conflict = 'still referenced by other reco
     unauthorized(),
     forbidden(),
     notFound(),
-    ApiConflictResponse({ type: ApiErrorDto, description: conflict }),
+    ...conflictResponse(conflict),
   );

@@ -1,0 +1,195 @@
+import { STATEMENT_KINDS, STATUSES, type StatementFilter } from '@stance/common';
+import { FilterSchema, ListSpec, orderBy, parseFilterParam, Sort, StanceRange } from '../common/list-query';
+import { and, bind, containsPattern } from '../common/sql';
+
+/**
+ * The statement filter of the contract, shared by the statement list, positions and exports.
+ * SQL convention: the statements table is aliased `s`; helper aliases start with `f_`.
+ */
+
+export const STATEMENT_FILTER_SCHEMA: FilterSchema = {
+  q: 'text',
+  id: 'uuid',
+  actorId: 'uuid',
+  speakerId: 'uuid',
+  targetActorId: 'uuid',
+  topicId: 'uuid',
+  tagId: 'uuid',
+  eventId: 'uuid',
+  sourceId: 'uuid',
+  stance: 'stance',
+  saidFrom: 'date',
+  saidTo: 'date',
+  lang: 'lang',
+  kind: STATEMENT_KINDS,
+  status: STATUSES,
+};
+
+/** Sortable fields of statements. `relevance` ranks by `q` (the default order when `q` is given and no sort is). */
+export const STATEMENT_SORT: Record<string, string> = {
+  id: 's.id',
+  saidOn: 's.said_on',
+  createdAt: 's.created_at',
+  updatedAt: 's.updated_at',
+  status: 's.status',
+  kind: 's.kind',
+  lang: 's.lang',
+  channel: 's.channel',
+  actorName: '(SELECT f_sa.name FROM actors f_sa WHERE f_sa.id = s.actor_id)',
+  relevance: 's.said_on',
+};
+
+export const DEFAULT_STATEMENT_SORT: Sort = { field: 'saidOn', order: 'DESC' };
+
+/** A filter as parsed and validated from `?filter=<json>`; `extra` adds keys of one route (e.g. positions' `rollup`). */
+export function parseStatementFilter<F extends StatementFilter = StatementFilter>(
+  query: Record<string, unknown>,
+  extra: FilterSchema = {},
+): F {
+  return parseFilterParam<F>(query, { ...STATEMENT_FILTER_SCHEMA, ...extra });
+}
+
+export interface StatementWhere {
+  /** A boolean SQL expression over `s`; soft-deleted statements never match. */
+  sql: string;
+  /** The bind values, `$1`…, including those the caller passed in. */
+  params: unknown[];
+  /** `ts_rank_cd(...)` of the full-text `q`, or null when there is none. */
+  rank: string | null;
+}
+
+/** Queries of at most this many letters match as substrings; a word index cannot find parts of words. */
+export const SHORT_QUERY_LENGTH = 2;
+
+/**
+ * The WHERE clause for a statement filter, every key combinable. Values are bound into `params`
+ * (appended, so the caller may bind its own values before or after).
+ */
+export function buildStatementWhere(
+  filter: StatementFilter,
+  params: unknown[] = [],
+  options: { deleted?: 'exclude' | 'only' } = {},
+): StatementWhere {
+  const where: string[] = [options.deleted === 'only' ? 's.deleted_at IS NOT NULL' : 's.deleted_at IS NULL'];
+  const ids = (value: string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
+  const subtree = (value: string[]) => `SELECT f_a.id FROM actors f_a WHERE f_a.path && ${bind(params, value, 'uuid[]')}`;
+  let rank: string | null = null;
+
+  const id = ids(filter.id);
+  if (id) where.push(`s.id = ANY(${bind(params, id, 'uuid[]')})`);
+  const actorId = ids(filter.actorId);
+  if (actorId) where.push(`s.actor_id IN (${subtree(actorId)})`);
+  const speakerId = ids(filter.speakerId);
+  if (speakerId) where.push(`s.speaker_id = ANY(${bind(params, speakerId, 'uuid[]')})`);
+  const eventId = ids(filter.eventId);
+  if (eventId) where.push(`s.event_id = ANY(${bind(params, eventId, 'uuid[]')})`);
+  const sourceId = ids(filter.sourceId);
+  if (sourceId) where.push(`s.source_id = ANY(${bind(params, sourceId, 'uuid[]')})`);
+  const topicId = ids(filter.topicId);
+  if (topicId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM statement_topics f_t WHERE f_t.statement_id = s.id AND f_t.topic_id = ANY(${bind(params, topicId, 'uuid[]')}))`,
+    );
+  }
+  const tagId = ids(filter.tagId);
+  if (tagId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM statement_tags f_g WHERE f_g.statement_id = s.id AND f_g.tag_id = ANY(${bind(params, tagId, 'uuid[]')}))`,
+    );
+  }
+  // Target and value constrain the same stance: "opposes Armenia" is not "opposes someone, mentions Armenia".
+  const targetActorId = ids(filter.targetActorId);
+  const stance = stanceRange(filter.stance);
+  if (targetActorId || stance) {
+    const conditions = ['f_sn.statement_id = s.id'];
+    if (targetActorId) conditions.push(`f_sn.target_actor_id IN (${subtree(targetActorId)})`);
+    if (stance) conditions.push(`f_sn.value BETWEEN ${bind(params, stance.min, 'int')} AND ${bind(params, stance.max, 'int')}`);
+    where.push(`EXISTS (SELECT 1 FROM stances f_sn WHERE ${conditions.join(' AND ')})`);
+  }
+  if (filter.saidFrom) where.push(`s.said_on >= ${bind(params, filter.saidFrom, 'date')}`);
+  if (filter.saidTo) where.push(`s.said_on <= ${bind(params, filter.saidTo, 'date')}`);
+  const lang = ids(filter.lang);
+  if (lang) where.push(`s.lang = ANY(${bind(params, lang, 'text[]')})`);
+  const kind = ids(filter.kind);
+  if (kind) where.push(`s.kind = ANY(${bind(params, kind, 'text[]')})`);
+  const status = ids(filter.status);
+  if (status) where.push(`s.status = ANY(${bind(params, status, 'text[]')})`);
+
+  const q = filter.q?.trim();
+  if (q && searchableLength(q) > 0) {
+    if (searchableLength(q) <= SHORT_QUERY_LENGTH) {
+      const pattern = `stance_normalize(${bind(params, containsPattern(q))})`;
+      where.push(
+        `stance_normalize(s.text) ILIKE ${pattern} OR EXISTS (SELECT 1 FROM jsonb_each_text(s.translations) f_tr WHERE stance_normalize(f_tr.value) ILIKE ${pattern})`,
+      );
+    } else {
+      const tsquery = fullTextQuery(q, params);
+      where.push(`s.search @@ ${tsquery}`);
+      rank = `ts_rank_cd(s.search, ${tsquery})`;
+    }
+  }
+  return { sql: and(where), params, rank };
+}
+
+/** `ORDER BY` body for statements: the requested sort, else relevance for a full-text `q`, else newest first. */
+export function statementOrderBy(sort: Sort | null, rank: string | null): string {
+  const spec: ListSpec = { filter: {}, sort: STATEMENT_SORT };
+  if ((sort === null || sort.field === 'relevance') && rank) return `${rank} DESC, s.said_on DESC, s.id DESC`;
+  if (sort === null || sort.field === 'relevance') return orderBy(spec, DEFAULT_STATEMENT_SORT);
+  return orderBy(spec, sort);
+}
+
+function stanceRange(stance: StatementFilter['stance']): StanceRange | undefined {
+  if (stance === undefined || stance === null) return undefined;
+  if (typeof stance === 'number') return { min: stance, max: stance };
+  return { min: stance.min ?? -2, max: stance.max ?? 2 };
+}
+
+/** Code points that stance_normalize() drops: Arabic diacritics, Quranic marks, tatweel, direction marks. */
+const IGNORED: [number, number][] = [
+  [0x0610, 0x061a],
+  [0x061c, 0x061c],
+  [0x064b, 0x065f],
+  [0x0670, 0x0670],
+  [0x06d6, 0x06dc],
+  [0x06df, 0x06e8],
+  [0x06ea, 0x06ed],
+  [0x0640, 0x0640],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2066, 0x2069],
+  [0xfeff, 0xfeff],
+];
+
+/** The number of letters the search sees. */
+export function searchableLength(q: string): number {
+  let length = 0;
+  for (const char of q) {
+    const code = char.codePointAt(0)!;
+    if (!/\s/.test(char) && !IGNORED.some(([from, to]) => code >= from && code <= to)) length++;
+  }
+  return length;
+}
+
+/**
+ * The document holds each text stemmed in its own language plus unstemmed ('simple'). The query
+ * is normalised like the document and parsed unstemmed and with the stemmer of each script it
+ * uses, OR-ed: an Arabic query meets Arabic stems, an English one English stems, and the exact
+ * word forms always meet. Only stemmers of the query's own scripts are used, so that a foreign
+ * stemmer does not cut words into false matches.
+ */
+function fullTextQuery(q: string, params: unknown[]): string {
+  const text = `stance_normalize(${bind(params, q)})`;
+  return `(${configsFor(q)
+    .map((config) => `websearch_to_tsquery('${config}'::regconfig, ${text})`)
+    .join(' || ')})`;
+}
+
+export function configsFor(q: string): string[] {
+  const configs = ['simple'];
+  if (/[\u0600-\u06FF\u0750-\u077F]/.test(q)) configs.push('arabic');
+  if (/[A-Za-z\u00C0-\u024F]/.test(q)) configs.push('english', 'turkish');
+  if (/[\u0400-\u04FF]/.test(q)) configs.push('russian');
+  if (/[\u0530-\u058F]/.test(q)) configs.push('armenian');
+  return configs;
+}

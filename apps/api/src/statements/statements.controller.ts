@@ -1,0 +1,76 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
+import { ApiCreate, ApiDelete, ApiGetOne, ApiUpdate } from '../common/api-docs';
+import { FieldErrorsException } from '../common/api-error';
+import { ListEndpoint } from '../common/list-endpoint';
+import { ListQuery, ListQueryPipe, ListSpec } from '../common/list-query';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { StatementDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
+import { STATEMENT_FILTER_SCHEMA, STATEMENT_SORT } from './statement-filter';
+import { StatementsService } from './statements.service';
+
+export const STATEMENT_LIST: ListSpec = { filter: { ...STATEMENT_FILTER_SCHEMA, deleted: 'boolean' }, sort: STATEMENT_SORT };
+
+const withDeletedPipe = new ParseBoolPipe({
+  optional: true,
+  exceptionFactory: () => new FieldErrorsException({ withDeleted: 'must be true or false' }),
+});
+
+@ApiTags('statements')
+@ApiBearerAuth()
+@Controller('statements')
+export class StatementsController {
+  constructor(private readonly statements: StatementsService) {}
+
+  @Get()
+  @ListEndpoint(
+    'statements',
+    STATEMENT_LIST,
+    StatementDto,
+    'All combinable: `q` (full text over text and translations, any language, Arabic-normalised, stemmed; 1–2 letters match as substring), ' +
+      '`actorId` (one or an array, with every descendant actor), `speakerId`, `targetActorId` (with descendants), `topicId`, `tagId`, ' +
+      '`eventId`, `sourceId`, `stance` (integer or `{"min":..,"max":..}`, on the same stance as `targetActorId`), `saidFrom`, `saidTo` ' +
+      '(inclusive YYYY-MM-DD), `lang`, `kind`, `status`, `deleted: true` (only the deleted statements). Without `sort`, a `q` ranks by relevance, ' +
+      'else newest first (saidOn DESC, id DESC).',
+  )
+  list(@Query(new ListQueryPipe(STATEMENT_LIST)) query: ListQuery<StatementListFilter>) {
+    return this.statements.list(query);
+  }
+
+  @Get(':id')
+  @ApiGetOne(StatementDto)
+  @ApiQuery({ name: 'withDeleted', required: false, type: Boolean, description: 'also find a deleted statement (else 404)' })
+  findOne(@Param('id', ParseIdPipe) id: string, @Query('withDeleted', withDeletedPipe) withDeleted?: boolean) {
+    return this.statements.findOne(id, { withDeleted });
+  }
+
+  @Post()
+  @MinRole('editor')
+  @ApiCreate(StatementDto, null)
+  create(@Body() dto: StatementDto, @CurrentUser() user?: AuthUser) {
+    return this.statements.create(dto, user);
+  }
+
+  @Put(':id')
+  @MinRole('editor')
+  @ApiUpdate(StatementDto, 'stale `version`: the body is `{message, current}` with the current record; nothing was written')
+  update(@Param('id', ParseIdPipe) id: string, @Body() dto: UpdateStatementDto, @CurrentUser() user?: AuthUser) {
+    return this.statements.update(id, dto, user);
+  }
+
+  @Delete(':id')
+  @MinRole('editor')
+  @ApiDelete(StatementDto, null)
+  remove(@Param('id', ParseIdPipe) id: string, @CurrentUser() user?: AuthUser) {
+    return this.statements.remove(id, user);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @MinRole('editor')
+  @ApiUpdate(StatementDto, null)
+  restore(@Param('id', ParseIdPipe) id: string, @CurrentUser() user?: AuthUser) {
+    return this.statements.restore(id, user);
+  }
+}

@@ -1,0 +1,301 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { FieldErrorsException } from '../common/api-error';
+import { auditChange } from '../common/audit-change';
+import { limitOffset, ListQuery, Page } from '../common/list-query';
+import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
+import { Stance } from './stance.entity';
+import { Statement } from './statement.entity';
+import { buildStatementWhere, statementOrderBy } from './statement-filter';
+
+/** Everything a list row shows, without further requests: one query, correlated subqueries per page row. */
+const COLUMNS = `s.id, s.text, s.lang, s.translations, s.original_lang AS "originalLang", s.kind, s.channel,
+  s.speaker_id AS "speakerId", sp.name AS "speakerName",
+  s.actor_id AS "actorId", a.name AS "actorName",
+  (SELECT array_agg(x.name ORDER BY array_position(a.path, x.id)) FROM actors x WHERE x.id = ANY (a.path)) AS "actorPath",
+  s.said_on AS "saidOn",
+  s.source_id AS "sourceId", src.outlet AS "sourceOutlet", src.title AS "sourceTitle",
+  s.event_id AS "eventId", ev.name AS "eventName",
+  coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name, t.id)
+              FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
+  coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name, g.id)
+              FROM statement_tags sg JOIN tags g ON g.id = sg.tag_id WHERE sg.statement_id = s.id), '[]') AS tags,
+  coalesce((SELECT json_agg(json_build_object(
+                     'id', x.id, 'targetActorId', x.target_actor_id, 'targetTopicId', x.target_topic_id, 'value', x.value,
+                     'targetType', CASE WHEN x.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END,
+                     'targetName', coalesce(ta.name, tt.name)) ORDER BY coalesce(ta.name, tt.name), x.id)
+              FROM stances x LEFT JOIN actors ta ON ta.id = x.target_actor_id LEFT JOIN topics tt ON tt.id = x.target_topic_id
+             WHERE x.statement_id = s.id), '[]') AS stances,
+  s.status, s.notes, s.version, s.created_by AS "createdBy", s.updated_by AS "updatedBy",
+  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.deleted_at AS "deletedAt"`;
+const JOINS = `JOIN actors a ON a.id = s.actor_id
+  LEFT JOIN actors sp ON sp.id = s.speaker_id
+  LEFT JOIN sources src ON src.id = s.source_id
+  LEFT JOIN events ev ON ev.id = s.event_id`;
+
+type StatementRow = Omit<StatementDto, 'topicIds' | 'tagIds'>;
+
+function toStatement(row: StatementRow): StatementDto {
+  return { ...row, topicIds: row.topics.map((t) => t.id), tagIds: row.tags.map((t) => t.id) };
+}
+
+/** The columns a client writes, with their values after a create or update has been resolved. */
+interface StatementValues {
+  text: string;
+  lang: string;
+  translations: Record<string, string>;
+  originalLang: string | null;
+  kind: StatementDto['kind'];
+  channel: NonNullable<StatementDto['channel']>;
+  speakerId: string | null;
+  actorId: string;
+  saidOn: string;
+  sourceId: string | null;
+  eventId: string | null;
+  status: NonNullable<StatementDto['status']>;
+  notes: string | null;
+}
+
+@Injectable()
+export class StatementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list({ filter, sort, range }: ListQuery<StatementListFilter>): Promise<Page<StatementDto>> {
+    const { deleted, ...statementFilter } = filter;
+    const where = buildStatementWhere(statementFilter, [], { deleted: deleted ? 'only' : 'exclude' });
+    const order = statementOrderBy(sort, where.rank);
+    const { limit, offset } = limitOffset(range);
+    // The page is chosen over statements alone; only its rows get the display joins and subqueries.
+    const manager = this.dataSource.manager;
+    const [rows, [{ total }]] = await Promise.all([
+      manager.query(
+        `SELECT ${COLUMNS}
+           FROM (SELECT s.* FROM statements s WHERE ${where.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) s
+           ${JOINS}
+          ORDER BY ${order}`,
+        where.params,
+      ) as Promise<StatementRow[]>,
+      manager.query(`SELECT count(*)::int AS total FROM statements s WHERE ${where.sql}`, where.params) as Promise<{ total: number }[]>,
+    ]);
+    return { rows: rows.map(toStatement), total, start: range.start };
+  }
+
+  /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */
+  async findOne(id: string, options: { withDeleted?: boolean; manager?: EntityManager } = {}): Promise<StatementDto> {
+    const manager = options.manager ?? this.dataSource.manager;
+    const statement = await this.findRow(manager, id, options.withDeleted ?? false);
+    const relations = (await manager.query(
+      `SELECT r.id, r.type, 'outgoing' AS direction, r.to_statement_id AS "otherStatementId", left(o.text, 200) AS "otherText", r.note, r.created_at
+         FROM relations r JOIN statements o ON o.id = r.to_statement_id
+        WHERE r.from_statement_id = $1 AND o.deleted_at IS NULL
+       UNION ALL
+       SELECT r.id, r.type, 'incoming', r.from_statement_id, left(o.text, 200), r.note, r.created_at
+         FROM relations r JOIN statements o ON o.id = r.from_statement_id
+        WHERE r.to_statement_id = $1 AND o.deleted_at IS NULL
+        ORDER BY created_at, id`,
+      [id],
+    )) as (StatementLinkDto & { created_at?: Date })[];
+    return { ...statement, relations: relations.map(({ created_at: _, ...link }) => link) };
+  }
+
+  create(dto: StatementDto, user?: AuthUser): Promise<StatementDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const values = await this.resolve(manager, dto, null);
+      const { identifiers } = await manager.insert(Statement, { ...values, createdBy: user?.id ?? null, updatedBy: user?.id ?? null });
+      const id = identifiers[0].id as string;
+      await this.replaceLinks(manager, id, dto, null);
+      const after = await this.findRow(manager, id, false);
+      await auditChange(this.audit, manager, { entityType: 'statements', action: 'create', user, before: null, after });
+      return this.findOne(id, { manager });
+    });
+  }
+
+  /**
+   * Optimistic locking: the edit names the version it is based on. The UPDATE only succeeds while
+   * that version is current, so of two parallel edits of one version exactly one wins; the other
+   * gets a 409 with the record as it now is, and writes nothing.
+   */
+  update(id: string, dto: UpdateStatementDto, user?: AuthUser): Promise<StatementDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.findRow(manager, id, false);
+      if (before.version !== dto.version) throw this.stale(before);
+      const values = await this.resolve(manager, dto, before);
+      const result = await manager
+        .createQueryBuilder()
+        .update(Statement)
+        .set({ ...values, updatedBy: user?.id ?? null })
+        .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version: dto.version })
+        .execute();
+      if (result.affected !== 1) throw this.stale(await this.findRow(manager, id, true));
+      await this.replaceLinks(manager, id, dto, before);
+      const after = await this.findRow(manager, id, false);
+      await auditChange(this.audit, manager, { entityType: 'statements', action: 'update', user, before, after });
+      return this.findOne(id, { manager });
+    });
+  }
+
+  /** Soft delete: the statement leaves lists, positions and exports, and can be restored. */
+  remove(id: string, user?: AuthUser): Promise<StatementDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.findRow(manager, id, false);
+      const [rows] = (await manager.query(
+        `UPDATE statements SET deleted_at = now(), version = version + 1, updated_by = $2 WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+        [id, user?.id ?? null],
+      )) as [unknown[], number];
+      if (!rows.length) throw new NotFoundException(`statement ${id} not found`);
+      const after = await this.findRow(manager, id, true);
+      await auditChange(this.audit, manager, { entityType: 'statements', action: 'delete', user, before, after });
+      return after;
+    });
+  }
+
+  /** Brings a deleted statement back; restoring one that is not deleted changes nothing. */
+  restore(id: string, user?: AuthUser): Promise<StatementDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.findRow(manager, id, true);
+      if (before.deletedAt === null) return this.findOne(id, { manager });
+      await manager.query(`UPDATE statements SET deleted_at = NULL, version = version + 1, updated_by = $2 WHERE id = $1`, [
+        id,
+        user?.id ?? null,
+      ]);
+      const after = await this.findRow(manager, id, false);
+      await auditChange(this.audit, manager, { entityType: 'statements', action: 'restore', user, before, after });
+      return this.findOne(id, { manager });
+    });
+  }
+
+  private async findRow(manager: EntityManager, id: string, withDeleted: boolean): Promise<StatementDto> {
+    const rows = (await manager.query(
+      `SELECT ${COLUMNS} FROM statements s ${JOINS} WHERE s.id = $1 ${withDeleted ? '' : 'AND s.deleted_at IS NULL'}`,
+      [id],
+    )) as StatementRow[];
+    if (!rows.length) throw new NotFoundException(`statement ${id} not found`);
+    return toStatement(rows[0]);
+  }
+
+  private stale(current: StatementDto): ConflictException {
+    return new ConflictException({
+      message: `statement was changed meanwhile: version ${current.version} is current; reload it and apply the edit again`,
+      current,
+    });
+  }
+
+  /**
+   * The statement's columns after applying `dto` to `current` (absent fields keep their value),
+   * with the actor spoken for taken from the speaker's role on saidOn when it is not given, and
+   * every referenced topic, tag and stance target checked, so that errors name the field.
+   */
+  private async resolve(manager: EntityManager, dto: Partial<StatementDto>, current: StatementDto | null): Promise<StatementValues> {
+    const pick = <K extends keyof StatementValues>(key: K, fallback: StatementValues[K]): StatementValues[K] =>
+      (dto[key] !== undefined ? dto[key] : current ? current[key] : fallback) as StatementValues[K];
+    const values: StatementValues = {
+      text: pick('text', ''),
+      lang: pick('lang', ''),
+      translations: pick('translations', {}) ?? {},
+      originalLang: pick('originalLang', null),
+      kind: pick('kind', 'quote'),
+      channel: pick('channel', 'statement') ?? 'statement',
+      speakerId: pick('speakerId', null),
+      actorId: pick('actorId', null as unknown as string),
+      saidOn: pick('saidOn', ''),
+      sourceId: pick('sourceId', null),
+      eventId: pick('eventId', null),
+      status: pick('status', 'draft') ?? 'draft',
+      notes: pick('notes', null),
+    };
+    const errors: Record<string, string> = {};
+    if (!values.actorId) {
+      const actorId = values.speakerId ? await this.actorOfSpeaker(manager, values.speakerId, values.saidOn) : undefined;
+      if (actorId) values.actorId = actorId;
+      else {
+        errors.actorId = values.speakerId
+          ? 'is required: the speaker held no role on saidOn that names the body spoken for'
+          : 'is required (or a speakerId whose role on saidOn gives it)';
+      }
+    }
+    Object.assign(errors, await this.checkLinks(manager, dto));
+    if (Object.keys(errors).length) throw new FieldErrorsException(errors);
+    return values;
+  }
+
+  /** The body a person spoke for on a date: the role valid then, the most recently started first. */
+  private async actorOfSpeaker(manager: EntityManager, speakerId: string, saidOn: string): Promise<string | undefined> {
+    const rows = (await manager.query(
+      `SELECT actor_id FROM actor_roles
+        WHERE person_id = $1 AND (started_on IS NULL OR started_on <= $2::date) AND (ended_on IS NULL OR ended_on >= $2::date)
+        ORDER BY started_on DESC NULLS LAST, ended_on NULLS FIRST, id
+        LIMIT 1`,
+      [speakerId, saidOn],
+    )) as { actor_id: string }[];
+    return rows[0]?.actor_id;
+  }
+
+  private async checkLinks(manager: EntityManager, dto: Partial<StatementDto>): Promise<Record<string, string>> {
+    const errors: Record<string, string> = {};
+    const stances = dto.stances ?? [];
+    const actorTargets = stances.map((s) => s.targetActorId).filter((id): id is string => !!id);
+    const topicTargets = stances.map((s) => s.targetTopicId).filter((id): id is string => !!id);
+    const [existing] = (await manager.query(
+      `SELECT array(SELECT id FROM topics WHERE id = ANY($1::uuid[]))::text[] AS topics,
+              array(SELECT id FROM tags WHERE id = ANY($2::uuid[]))::text[] AS tags,
+              array(SELECT id FROM actors WHERE id = ANY($3::uuid[]))::text[] AS actors`,
+      [[...(dto.topicIds ?? []), ...topicTargets], dto.tagIds ?? [], actorTargets],
+    )) as { topics: string[]; tags: string[]; actors: string[] }[];
+    const has = (list: string[], id: string) => list.includes(id.toLowerCase());
+    const missing = (ids: string[] | undefined, list: string[]) => (ids ?? []).filter((id) => !has(list, id));
+    const missingTopics = missing(dto.topicIds, existing.topics);
+    if (missingTopics.length) errors.topicIds = `unknown topics: ${missingTopics.join(', ')}`;
+    const missingTags = missing(dto.tagIds, existing.tags);
+    if (missingTags.length) errors.tagIds = `unknown tags: ${missingTags.join(', ')}`;
+    const seen = new Set<string>();
+    stances.forEach((stance: StanceDto, i) => {
+      const field = `stances.${i}`;
+      if (!!stance.targetActorId === !!stance.targetTopicId) {
+        errors[`${field}.targetActorId`] = 'exactly one of targetActorId and targetTopicId is required';
+        return;
+      }
+      const [key, id, list] = stance.targetActorId
+        ? (['targetActorId', stance.targetActorId, existing.actors] as const)
+        : (['targetTopicId', stance.targetTopicId!, existing.topics] as const);
+      if (!has(list, id)) errors[`${field}.${key}`] = 'does not exist';
+      else if (seen.has(`${key}:${id.toLowerCase()}`)) errors[`${field}.${key}`] = 'a statement takes one stance per target';
+      seen.add(`${key}:${id.toLowerCase()}`);
+    });
+    return errors;
+  }
+
+  /** Topics, tags and stances given in the request replace the stored ones when they differ; absent ones stay. */
+  private async replaceLinks(manager: EntityManager, id: string, dto: Partial<StatementDto>, current: StatementDto | null): Promise<void> {
+    const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+    const topicIds = dto.topicIds && [...new Set(dto.topicIds.map((t) => t.toLowerCase()))];
+    if (topicIds && !sameSet(topicIds, current?.topicIds ?? [])) {
+      await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
+      await manager.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::uuid[])`, [id, topicIds]);
+    }
+    const tagIds = dto.tagIds && [...new Set(dto.tagIds.map((t) => t.toLowerCase()))];
+    if (tagIds && !sameSet(tagIds, current?.tagIds ?? [])) {
+      await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
+      await manager.query(`INSERT INTO statement_tags (statement_id, tag_id) SELECT $1, unnest($2::uuid[])`, [id, tagIds]);
+    }
+    const key = (s: StanceDto) => `${s.targetActorId?.toLowerCase() ?? ''}|${s.targetTopicId?.toLowerCase() ?? ''}|${s.value}`;
+    if (dto.stances && !sameSet(dto.stances.map(key), (current?.stances ?? []).map(key))) {
+      await manager.delete(Stance, { statementId: id });
+      if (dto.stances.length) {
+        await manager.insert(
+          Stance,
+          dto.stances.map((s) => ({
+            statementId: id,
+            targetActorId: s.targetActorId ?? null,
+            targetTopicId: s.targetTopicId ?? null,
+            value: s.value,
+          })),
+        );
+      }
+    }
+  }
+}
