@@ -17,6 +17,7 @@ import { EventsModule } from './events/events.module';
 import { SourcesModule } from './sources/sources.module';
 import { TopicsModule } from './topics/topics.module';
 import { StatementsModule } from './statements/statements.module';
+import { RelationsModule } from './relations/relations.module';
 import { PositionsModule } from './positions/positions.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         EventsModule,
         SourcesModule,
         StatementsModule,
+        RelationsModule,
         PositionsModule,
         ...admin,
       ],
