@@ -28,7 +28,7 @@ const LOGIN_WINDOW_MS = 60_000;
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'login', ttl: LOGIN_WINDOW_MS, limit: config.loginRateLimit }],
+        throttlers: [{ ttl: LOGIN_WINDOW_MS, limit: config.loginRateLimit }],
         errorMessage: 'Too many sign-in attempts for this email; wait a minute and try again',
       }),
     }),

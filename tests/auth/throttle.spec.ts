@@ -1,0 +1,33 @@
+import { createTestApp, TestApp } from '../utils/test-app';
+
+describe('login rate limit', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => t.close());
+
+  const attempt = (email: string, password: string) => t.http.post('/api/auth/login').send({ email, password });
+
+  it('answers 429 after LOGIN_RATE_LIMIT attempts a minute for one email, even with the right password', async () => {
+    const victim = await t.createUser({ role: 'analyst', email: 'victim@test.local', password: 'right-password' });
+    // createUser signed in once already
+    await attempt(victim.email, 'guess-1').expect(401);
+    await attempt(victim.email, 'guess-2').expect(401);
+    const limited = await attempt(victim.email, 'guess-3').expect(429);
+    expect(limited.body).toEqual({ statusCode: 429, message: expect.stringMatching(/Too many sign-in attempts/) });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await attempt(victim.email, 'right-password').expect(429);
+    await attempt(' VICTIM@test.local', 'right-password').expect(429);
+  });
+
+  it('counts each email apart, so other users still sign in', async () => {
+    await attempt('editor@test.local', 'editor-password').expect(200);
+    await attempt('analyst@test.local', 'analyst-password').expect(200);
+  });
+
+  it('does not limit requests made with a token', async () => {
+    for (let i = 0; i < 10; i++) await t.as('analyst').get('/api/auth/me').expect(200);
+  });
+});
