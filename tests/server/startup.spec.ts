@@ -81,9 +81,17 @@ describe('the server process', () => {
   });
 
   it('starts on an empty DATA_DIR: migrates, seeds, serves health, the admin UI and the docs; stops cleanly on SIGTERM', async () => {
-    const server = await startServer(dataDir);
+    const server = await startServer(dataDir, { ADMIN_PASSWORD: '' });
     const base = `http://127.0.0.1:${server.port}`;
     expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ status: 'ok', db: 'up' });
+    // no user yet and no ADMIN_PASSWORD: a generated password, printed once, signs in
+    const password = /First admin: admin@localhost \/ (\S+)/.exec(server.output())?.[1];
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@localhost', password }),
+    });
+    expect(login.status).toBe(200);
     const admin = await fetch(`${base}/`);
     expect(admin.status).toBe(200);
     expect(await admin.text()).toContain('<div id="root">');
@@ -98,8 +106,9 @@ describe('the server process', () => {
   });
 
   it('restarts on the existing DATA_DIR keeping the data and seeding nothing twice', async () => {
-    const server = await startServer(dataDir);
+    const server = await startServer(dataDir, { ADMIN_PASSWORD: 'ignored-password' });
     expect(server.output()).not.toMatch(/empty database seeded/);
+    expect(server.output()).not.toMatch(/First admin/);
     server.process.kill('SIGINT');
     expect(await exited(server.process)).toBe(0);
     expect(await counts(dataDir)).toEqual(seeded);
