@@ -1,8 +1,12 @@
-import { DataTable, DateField, List } from 'react-admin';
+import { SearchInput, DataTable, DateField, List } from 'react-admin';
 
 export const EventList = () => (
-  <List exporter={false} sort={{ field: 'startDate', order: 'DESC' }}>
-    <DataTable>
+  <List
+    filters={[<SearchInput key="q" source="q" alwaysOn slotProps={{ htmlInput: { dir: 'auto' } }} />]}
+    exporter={false}
+    sort={{ field: 'startDate', order: 'DESC' }}
+  >
+    <DataTable rowClick="edit">
       <DataTable.Col source="name" dir="auto" />
       <DataTable.Col source="startDate">
         <DateField source="startDate" />

@@ -1,8 +1,8 @@
-import { DataTable, List } from 'react-admin';
+import { SearchInput, DataTable, List } from 'react-admin';
 
 export const SourceList = () => (
-  <List exporter={false}>
-    <DataTable>
+  <List filters={[<SearchInput key="q" source="q" alwaysOn slotProps={{ htmlInput: { dir: 'auto' } }} />]} exporter={false}>
+    <DataTable rowClick="edit">
       <DataTable.Col source="title" dir="auto" />
       <DataTable.Col source="outlet" dir="auto" />
     </DataTable>

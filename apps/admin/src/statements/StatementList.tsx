@@ -1,22 +1,88 @@
-import { DataTable, DateField, List, SelectField } from 'react-admin';
-import { STATUSES } from '@stance/common';
+import { Box, Chip } from '@mui/material';
+import {
+  BulkDeleteButton,
+  CreateButton,
+  DataTable,
+  DateField,
+  FilterButton,
+  List,
+  SelectField,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { ActorPathField } from '../common/ActorPathField';
+import { ServerExportButton } from '../common/ServerExportButton';
+import { StanceChip } from '../common/StanceChip';
+import { BulkPublishButton } from './BulkPublishButton';
+import { statementFilters, statusChoices } from './statementFilters';
 
-const statusChoices = STATUSES.map((id) => ({ id, name: `resources.statements.statuses.${id}` }));
+interface Stance {
+  value: number;
+  targetName?: string;
+}
+
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+    <ServerExportButton path="statements/export.csv" fileName="statements.csv" />
+  </TopToolbar>
+);
+
+const BulkActions = () => (
+  <>
+    <BulkPublishButton />
+    <BulkDeleteButton mutationMode="pessimistic" />
+  </>
+);
+
+const StancesField = () => {
+  const record = useRecordContext();
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap' }}>
+      {(record?.stances ?? []).map((stance: Stance, index: number) => (
+        <StanceChip key={index} value={stance.value} target={stance.targetName} />
+      ))}
+    </Box>
+  );
+};
+
+const TagsField = () => {
+  const record = useRecordContext();
+  return (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap' }}>
+      {(record?.tags ?? []).map((tag: { id: string; name: string }) => (
+        <Chip key={tag.id} size="small" variant="outlined" label={<bdi>{tag.name}</bdi>} sx={{ m: 0.25 }} />
+      ))}
+    </Box>
+  );
+};
 
 export const StatementList = () => (
-  <List exporter={false} sort={{ field: 'saidOn', order: 'DESC' }}>
-    <DataTable>
+  <List filters={statementFilters} actions={<ListActions />} sort={{ field: 'saidOn', order: 'DESC' }} exporter={false}>
+    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
       <DataTable.Col
         source="text"
+        disableSort
         render={(record) => (
-          <span dir="auto" lang={record.lang}>
+          <Box component="span" dir="auto" lang={record.lang} sx={{ display: 'block', unicodeBidi: 'isolate', maxWidth: 520 }}>
             {record.text}
-          </span>
+          </Box>
         )}
       />
+      <DataTable.Col source="actorName" label="resources.statements.fields.actorId">
+        <ActorPathField />
+      </DataTable.Col>
       <DataTable.Col source="saidOn">
         <DateField source="saidOn" />
       </DataTable.Col>
+      <DataTable.Col source="stances" disableSort>
+        <StancesField />
+      </DataTable.Col>
+      <DataTable.Col source="tags" disableSort>
+        <TagsField />
+      </DataTable.Col>
+      <DataTable.Col source="lang" />
       <DataTable.Col source="status">
         <SelectField source="status" choices={statusChoices} />
       </DataTable.Col>

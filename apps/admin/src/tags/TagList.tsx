@@ -1,8 +1,12 @@
-import { DataTable, List } from 'react-admin';
+import { SearchInput, DataTable, List } from 'react-admin';
 
 export const TagList = () => (
-  <List exporter={false} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable>
+  <List
+    filters={[<SearchInput key="q" source="q" alwaysOn slotProps={{ htmlInput: { dir: 'auto' } }} />]}
+    exporter={false}
+    sort={{ field: 'name', order: 'ASC' }}
+  >
+    <DataTable rowClick="edit">
       <DataTable.Col source="name" dir="auto" />
       <DataTable.Col source="slug" />
     </DataTable>

@@ -1,8 +1,11 @@
 import TopicIcon from '@mui/icons-material/Topic';
+import { TopicCreate, TopicEdit } from './TopicForm';
 import { TopicList } from './TopicList';
 
 export default {
   list: TopicList,
+  edit: TopicEdit,
+  create: TopicCreate,
   icon: TopicIcon,
   recordRepresentation: 'name',
 };

@@ -1,0 +1,73 @@
+import { Box } from '@mui/material';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  Create,
+  DateInput,
+  Edit,
+  FormDataConsumer,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextArrayInput,
+  TextInput,
+  required,
+} from 'react-admin';
+import { LangMapInput } from '../common/LangMapInput';
+import { namesFormValues, namesPayload } from '../common/langMap';
+import { StatementsOf } from '../common/StatementsOf';
+import { kindChoices } from './ActorList';
+
+const byName = (q: string) => ({ q });
+
+const ActorForm = () => (
+  <SimpleForm defaultValues={namesFormValues}>
+    <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
+      <TextInput source="name" validate={required()} slotProps={{ htmlInput: { dir: 'auto' } }} />
+      <TextInput source="slug" validate={required()} />
+      <SelectInput source="kind" choices={kindChoices} validate={required()} />
+    </Box>
+    <LangMapInput source="nameList" label="resources.actors.fields.names" />
+    <TextArrayInput source="aliases" fullWidth />
+    <FormDataConsumer>
+      {({ formData }) =>
+        formData.kind === 'person' ? (
+          <ArrayInput source="roles">
+            <SimpleFormIterator inline>
+              <ReferenceInput source="actorId" reference="actors">
+                <AutocompleteInput
+                  label="resources.actors.fields.roleActor"
+                  filterToQuery={byName}
+                  validate={required()}
+                  sx={{ minWidth: 260 }}
+                />
+              </ReferenceInput>
+              <TextInput source="title" label="resources.actors.fields.roleTitle" validate={required()} />
+              <DateInput source="from" label="resources.actors.fields.from" />
+              <DateInput source="to" label="resources.actors.fields.to" />
+            </SimpleFormIterator>
+          </ArrayInput>
+        ) : (
+          <ReferenceInput source="parentId" reference="actors">
+            <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 320 }} />
+          </ReferenceInput>
+        )
+      }
+    </FormDataConsumer>
+    <TextInput source="description" multiline fullWidth slotProps={{ htmlInput: { dir: 'auto' } }} />
+  </SimpleForm>
+);
+
+export const ActorEdit = () => (
+  <Edit mutationMode="pessimistic" transform={namesPayload}>
+    <ActorForm />
+    <StatementsOf target="actorId" />
+  </Edit>
+);
+
+export const ActorCreate = () => (
+  <Create transform={namesPayload} redirect="edit">
+    <ActorForm />
+  </Create>
+);

@@ -1,0 +1,34 @@
+import { Box, Typography } from '@mui/material';
+import { DataTable, DateField, Pagination, ReferenceManyField, useTranslate } from 'react-admin';
+
+/** The statements that reference the record in view, by one statement filter (`topicId`, `tagId`…). */
+export const StatementsOf = ({ target }: { target: string }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h6">{translate('resources.statements.name', { smart_count: 2 })}</Typography>
+      <ReferenceManyField
+        reference="statements"
+        target={target}
+        sort={{ field: 'saidOn', order: 'DESC' }}
+        perPage={10}
+        pagination={<Pagination />}
+      >
+        <DataTable rowClick="show" bulkActionButtons={false}>
+          <DataTable.Col
+            source="text"
+            render={(record) => (
+              <span dir="auto" lang={record.lang}>
+                {record.text}
+              </span>
+            )}
+          />
+          <DataTable.Col source="actorName" label="resources.statements.fields.actorId" />
+          <DataTable.Col source="saidOn">
+            <DateField source="saidOn" />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
+};

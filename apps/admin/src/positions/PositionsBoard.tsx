@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import {
+  Box,
+  Card,
+  CardContent,
+  IconButton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import ShowChartIcon from '@mui/icons-material/ShowChart';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  FilterLiveForm,
+  ListBase,
+  ReferenceInput,
+  SelectInput,
+  Title,
+  useGetList,
+  useListContext,
+  useTranslate,
+} from 'react-admin';
+import { useNavigate } from 'react-router-dom';
+import { ServerExportButton } from '../common/ServerExportButton';
+import { cleanFilter } from '../common/csvExport';
+import { formatStance, stanceColour, stanceTextColour } from '../common/stance';
+import { Timeline } from './Timeline';
+import { type Position, type Target, buildMatrix, cellStatementFilter } from './matrix';
+
+const byName = (q: string) => ({ q });
+
+const BoardFilters = () => (
+  <FilterLiveForm debounce={300}>
+    <Stack direction="row" gap={2} flexWrap="wrap" alignItems="center">
+      <DateInput source="saidFrom" label="resources.statements.filters.saidFrom" />
+      <DateInput source="saidTo" label="resources.statements.filters.saidTo" />
+      <ReferenceInput source="actorId" reference="actors">
+        <AutocompleteInput label="positions.actor" filterToQuery={byName} sx={{ minWidth: 220 }} />
+      </ReferenceInput>
+      <BooleanInput source="rollup" label="positions.rollup" />
+      <ReferenceInput source="topicId" reference="topics">
+        <AutocompleteInput label="resources.statements.fields.topicId" filterToQuery={byName} sx={{ minWidth: 200 }} />
+      </ReferenceInput>
+      <SelectInput
+        source="targetType"
+        label="positions.target_type"
+        choices={[
+          { id: 'actor', name: 'positions.targets.actor' },
+          { id: 'topic', name: 'positions.targets.topic' },
+        ]}
+      />
+    </Stack>
+  </FilterLiveForm>
+);
+
+interface Selected {
+  actorId: string;
+  actorName: string;
+  target: Target;
+}
+
+const MonthlyTimeline = ({ selected, filter }: { selected: Selected; filter: Record<string, unknown> }) => {
+  const translate = useTranslate();
+  const { actorId: _actorId, targetType: _targetType, topicId: _topicId, ...rest } = filter;
+  void _actorId;
+  void _targetType;
+  void _topicId;
+  const { data = [], isPending } = useGetList<Position>('positions', {
+    filter: cleanFilter({
+      ...rest,
+      actorId: selected.actorId,
+      groupBy: 'month',
+      ...(selected.target.type === 'actor' ? { targetActorId: selected.target.id } : { targetTopicId: selected.target.id }),
+    }),
+    pagination: { page: 1, perPage: 1000 },
+    sort: { field: 'month', order: 'ASC' },
+  });
+  const rows = data.filter((row) => row.targetId === selected.target.id);
+  return (
+    <Card variant="outlined" sx={{ mt: 2 }}>
+      <CardContent>
+        <Typography variant="subtitle1" gutterBottom>
+          {translate('positions.timeline')}: <bdi>{selected.actorName}</bdi> → <bdi>{selected.target.name}</bdi>
+        </Typography>
+        {isPending ? null : <Timeline rows={rows} />}
+      </CardContent>
+    </Card>
+  );
+};
+
+const Board = () => {
+  const { data = [], filterValues, isPending } = useListContext<Position>();
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState<Selected | null>(null);
+  const matrix = buildMatrix(data);
+
+  const openStatements = (actorId: string, target: Target) => {
+    const filter = cellStatementFilter(actorId, target, filterValues);
+    navigate(`/statements?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+  };
+
+  return (
+    <Box sx={{ p: 2 }}>
+      <Stack direction="row" justifyContent="space-between" alignItems="flex-start" flexWrap="wrap">
+        <BoardFilters />
+        <ServerExportButton path="positions/export.csv" fileName="positions.csv" withSort={false} />
+      </Stack>
+      {!isPending && matrix.actors.length === 0 && <Typography color="text.secondary">{translate('positions.no_data')}</Typography>}
+      {matrix.actors.length > 0 && (
+        <Box sx={{ overflow: 'auto', maxHeight: '70vh', mt: 1 }}>
+          <Table size="small" stickyHeader data-testid="positions-matrix">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('positions.actor')}</TableCell>
+                {matrix.targets.map((target) => (
+                  <TableCell
+                    key={target.key}
+                    align="center"
+                    sx={{ minWidth: 90, fontStyle: target.type === 'topic' ? 'italic' : undefined }}
+                  >
+                    <bdi>{target.name}</bdi>
+                  </TableCell>
+                ))}
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {matrix.actors.map((actor) => (
+                <TableRow key={actor.id}>
+                  <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
+                    <bdi>{actor.name}</bdi>
+                  </TableCell>
+                  {matrix.targets.map((target) => {
+                    const cell = matrix.cell(actor.id, target.key);
+                    if (!cell) return <TableCell key={target.key} />;
+                    return (
+                      <TableCell
+                        key={target.key}
+                        align="center"
+                        data-testid="position-cell"
+                        sx={{ bgcolor: stanceColour(cell.mean), color: stanceTextColour(cell.mean), p: 0.5, whiteSpace: 'nowrap' }}
+                      >
+                        <Tooltip
+                          title={`${translate('positions.count')}: ${cell.count} · min ${formatStance(cell.min)} · max ${formatStance(cell.max)} · ${translate('positions.latest')}: ${formatStance(cell.latestValue)} (${cell.latestSaidOn})`}
+                        >
+                          <Box
+                            component="button"
+                            type="button"
+                            onClick={() => openStatements(actor.id, target)}
+                            sx={{ all: 'unset', cursor: 'pointer', fontWeight: 600, px: 1 }}
+                          >
+                            {formatStance(cell.mean)} <small>({cell.count})</small>
+                          </Box>
+                        </Tooltip>
+                        <IconButton
+                          size="small"
+                          aria-label={translate('positions.timeline')}
+                          onClick={() => setSelected({ actorId: actor.id, actorName: actor.name, target })}
+                          sx={{ color: 'inherit', p: 0.25 }}
+                        >
+                          <ShowChartIcon fontSize="inherit" />
+                        </IconButton>
+                      </TableCell>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+      {selected && <MonthlyTimeline selected={selected} filter={filterValues} />}
+    </Box>
+  );
+};
+
+/** The analyst's board: mean stance per actor and target under the chosen filters. */
+export const PositionsBoard = () => {
+  const translate = useTranslate();
+  return (
+    <ListBase
+      resource="positions"
+      perPage={1000}
+      sort={{ field: 'actorName', order: 'ASC' }}
+      disableSyncWithLocation
+      storeKey="positions.board"
+    >
+      <Title title={translate('positions.title')} />
+      <Board />
+    </ListBase>
+  );
+};

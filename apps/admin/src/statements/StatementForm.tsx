@@ -1,0 +1,133 @@
+import { Box, Typography } from '@mui/material';
+import {
+  ArrayInput,
+  AutocompleteArrayInput,
+  AutocompleteInput,
+  DateInput,
+  type RaRecord,
+  ReferenceArrayInput,
+  ReferenceInput,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  required,
+  useDataProvider,
+  useTranslate,
+} from 'react-admin';
+import { CHANNELS } from '@stance/common';
+import { LangMapInput } from '../common/LangMapInput';
+import { StanceSliderInput } from '../common/StanceSliderInput';
+import { entriesToLangMap, langMapToEntries, type LangEntry } from '../common/langMap';
+import { languageChoices } from '../common/languages';
+import { slugify } from '../common/slug';
+import { CreateSourceDialog } from './CreateSourceDialog';
+import { kindChoices, statusChoices } from './statementFilters';
+
+const byName = (q: string) => ({ q });
+const channelChoices = CHANNELS.map((id) => ({ id, name: `resources.statements.channels.${id}` }));
+
+/** The form holds translations as `translationList` rows; the API takes an object. */
+export const statementFormValues = (record?: Partial<RaRecord>) => ({
+  kind: 'quote',
+  channel: 'statement',
+  status: 'draft',
+  stances: [],
+  translationList: langMapToEntries(record?.translations),
+});
+
+export const statementPayload = ({ translationList, ...data }: RaRecord & { translationList?: LangEntry[] }) => ({
+  ...data,
+  translations: entriesToLangMap(translationList),
+  stances: (data.stances ?? []).map((stance: RaRecord) => ({
+    targetActorId: stance.targetActorId || null,
+    targetTopicId: stance.targetActorId ? null : stance.targetTopicId || null,
+    value: Number(stance.value ?? 0),
+  })),
+});
+
+const Section = ({ label }: { label: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="subtitle2" color="text.secondary" sx={{ mt: 2 }}>
+      {translate(label)}
+    </Typography>
+  );
+};
+
+/** Tags and topics can be created from the autocomplete by typing a new name. */
+const useCreateNamed = (resource: 'tags' | 'topics') => {
+  const dataProvider = useDataProvider();
+  return async (name?: string) => {
+    if (!name?.trim()) return undefined;
+    const { data } = await dataProvider.create(resource, { data: { name: name.trim(), slug: slugify(name) } });
+    return data;
+  };
+};
+
+export const StatementForm = () => {
+  const createTag = useCreateNamed('tags');
+  const createTopic = useCreateNamed('topics');
+  return (
+    <SimpleForm defaultValues={statementFormValues}>
+      <TextInput source="text" multiline minRows={3} fullWidth validate={required()} slotProps={{ htmlInput: { dir: 'auto' } }} />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
+        <AutocompleteInput
+          source="lang"
+          choices={languageChoices}
+          validate={required()}
+          onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
+        />
+        <AutocompleteInput
+          source="originalLang"
+          choices={languageChoices}
+          onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
+        />
+        <SelectInput source="kind" choices={kindChoices} validate={required()} />
+        <SelectInput source="channel" choices={channelChoices} />
+        <DateInput source="saidOn" validate={required()} />
+        <SelectInput source="status" choices={statusChoices} />
+      </Box>
+      <LangMapInput source="translationList" label="resources.statements.fields.translations" multiline />
+
+      <Section label="resources.statements.sections.who" />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
+        <ReferenceInput source="speakerId" reference="actors" filter={{ kind: 'person' }}>
+          <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 280 }} />
+        </ReferenceInput>
+        <ReferenceInput source="actorId" reference="actors">
+          <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 280 }} helperText="resources.statements.helpers.actorId" />
+        </ReferenceInput>
+      </Box>
+
+      <Section label="resources.statements.sections.where" />
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
+        <ReferenceInput source="sourceId" reference="sources">
+          <AutocompleteInput filterToQuery={byName} create={<CreateSourceDialog />} sx={{ minWidth: 360 }} />
+        </ReferenceInput>
+        <ReferenceInput source="eventId" reference="events">
+          <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 280 }} />
+        </ReferenceInput>
+      </Box>
+      <ReferenceArrayInput source="topicIds" reference="topics">
+        <AutocompleteArrayInput filterToQuery={byName} onCreate={createTopic} fullWidth />
+      </ReferenceArrayInput>
+      <ReferenceArrayInput source="tagIds" reference="tags">
+        <AutocompleteArrayInput filterToQuery={byName} onCreate={createTag} fullWidth />
+      </ReferenceArrayInput>
+
+      <ArrayInput source="stances">
+        <SimpleFormIterator inline disableReordering>
+          <ReferenceInput source="targetActorId" reference="actors">
+            <AutocompleteInput filterToQuery={byName} label="resources.statements.fields.targetActorId" sx={{ minWidth: 240 }} />
+          </ReferenceInput>
+          <ReferenceInput source="targetTopicId" reference="topics">
+            <AutocompleteInput filterToQuery={byName} label="resources.statements.fields.targetTopicId" sx={{ minWidth: 200 }} />
+          </ReferenceInput>
+          <StanceSliderInput source="value" />
+        </SimpleFormIterator>
+      </ArrayInput>
+      <TextInput source="notes" multiline fullWidth slotProps={{ htmlInput: { dir: 'auto' } }} />
+    </SimpleForm>
+  );
+};

@@ -1,0 +1,169 @@
+import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
+import { DateField, EditButton, Link, Show, TopToolbar, useGetOne, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { ActorPathField } from '../common/ActorPathField';
+import { StanceChip } from '../common/StanceChip';
+import { RelationsPanel } from './RelationsPanel';
+
+const Heading = ({ label }: { label: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="overline" color="text.secondary" component="h2" sx={{ mt: 2, display: 'block' }}>
+      {translate(label)}
+    </Typography>
+  );
+};
+
+/** One link of the transmission chain: a titled card with lines of facts. */
+const Step = ({ title, lines }: { title: string; lines: Array<React.ReactNode | null | undefined | false> }) => (
+  <Card variant="outlined" sx={{ minWidth: 200, flex: '1 1 200px' }}>
+    <CardContent>
+      <Typography variant="subtitle2" gutterBottom>
+        {title}
+      </Typography>
+      {lines.filter(Boolean).map((line, index) => (
+        <Typography key={index} variant="body2" color="text.secondary">
+          {line}
+        </Typography>
+      ))}
+    </CardContent>
+  </Card>
+);
+
+const Arrow = () => (
+  <Typography aria-hidden sx={{ alignSelf: 'center', fontSize: 24, transform: 'scaleX(var(--arrow-flip, 1))' }}>
+    →
+  </Typography>
+);
+
+/** Who said it, how and when → who reported it → which translations exist. */
+const TransmissionChain = ({ record }: { record: RaRecord }) => {
+  const translate = useTranslate();
+  const { data: source } = useGetOne('sources', { id: record.sourceId }, { enabled: Boolean(record.sourceId) });
+  const languageName = (code?: string | null) => (code ? `${translate(`languages.${code}`, { _: code })}` : null);
+  const translations = Object.keys(record.translations ?? {});
+  return (
+    <Stack direction="row" gap={1} flexWrap="wrap" sx={{ '[dir=rtl] &': { '--arrow-flip': -1 } }} data-testid="chain">
+      <Step
+        title={translate('resources.statements.chain.said')}
+        lines={[
+          record.speakerName && <bdi>{record.speakerName}</bdi>,
+          record.actorName && (
+            <>
+              {translate('resources.statements.chain.for')} <ActorPathField />
+            </>
+          ),
+          record.originalLang && `${translate('resources.statements.fields.originalLang')}: ${languageName(record.originalLang)}`,
+          record.channel && translate(`resources.statements.channels.${record.channel}`),
+          record.saidOn,
+        ]}
+      />
+      <Arrow />
+      <Step
+        title={translate('resources.statements.chain.reported')}
+        lines={
+          source
+            ? [
+                <Link key="title" to={`/sources/${source.id}`}>
+                  <bdi>{source.title}</bdi>
+                </Link>,
+                source.outlet && <bdi>{source.outlet}</bdi>,
+                source.credit && `${translate('resources.sources.fields.credit')}: ${source.credit}`,
+                source.publishedAt && `${translate('resources.sources.fields.publishedAt')}: ${source.publishedAt}`,
+                source.lang && `${translate('resources.statements.fields.lang')}: ${languageName(source.lang)}`,
+              ]
+            : [translate('resources.statements.chain.no_source')]
+        }
+      />
+      <Arrow />
+      <Step
+        title={translate('resources.statements.chain.text')}
+        lines={[
+          `${translate('resources.statements.fields.lang')}: ${languageName(record.lang)} (${translate(`resources.statements.kinds.${record.kind}`)})`,
+          translations.length > 0 &&
+            `${translate('resources.statements.fields.translations')}: ${translations.map(languageName).join(', ')}`,
+        ]}
+      />
+    </Stack>
+  );
+};
+
+const StatementDetails = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography
+        variant="h6"
+        component="blockquote"
+        dir="auto"
+        lang={record.lang}
+        sx={{ whiteSpace: 'pre-wrap', m: 0 }}
+        data-testid="statement-text"
+      >
+        {record.text}
+      </Typography>
+      <Box sx={{ mt: 1, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+        <Chip size="small" label={translate(`resources.statements.statuses.${record.status}`)} />
+        <DateField source="saidOn" />
+        {record.eventName && <Chip size="small" variant="outlined" label={<bdi>{record.eventName}</bdi>} />}
+        {(record.topics ?? []).map((topic: { id: string; name: string }) => (
+          <Chip key={topic.id} size="small" color="primary" variant="outlined" label={<bdi>{topic.name}</bdi>} />
+        ))}
+        {(record.tags ?? []).map((tag: { id: string; name: string }) => (
+          <Chip key={tag.id} size="small" variant="outlined" label={<bdi>{tag.name}</bdi>} />
+        ))}
+      </Box>
+
+      {Object.keys(record.translations ?? {}).length > 0 && <Heading label="resources.statements.fields.translations" />}
+      {Object.entries(record.translations ?? {}).map(([lang, text]) => (
+        <Box key={lang} sx={{ mb: 1 }}>
+          <Typography variant="caption" color="text.secondary">
+            {translate(`languages.${lang}`, { _: lang })}
+          </Typography>
+          <Typography dir="auto" lang={lang} sx={{ whiteSpace: 'pre-wrap' }}>
+            {text as string}
+          </Typography>
+        </Box>
+      ))}
+
+      <Heading label="resources.statements.sections.chain" />
+      <TransmissionChain record={record} />
+
+      <Heading label="resources.statements.fields.stances" />
+      <Box>
+        {(record.stances ?? []).length === 0 && <Typography color="text.secondary">—</Typography>}
+        {(record.stances ?? []).map(
+          (stance: { value: number; targetName?: string; targetActorId?: string; targetTopicId?: string }, index: number) => (
+            <StanceChip key={index} value={stance.value} target={stance.targetName} />
+          ),
+        )}
+      </Box>
+
+      {record.notes && (
+        <>
+          <Heading label="resources.statements.fields.notes" />
+          <Typography dir="auto" sx={{ whiteSpace: 'pre-wrap' }}>
+            {record.notes}
+          </Typography>
+        </>
+      )}
+
+      <Divider sx={{ my: 2 }} />
+      <Heading label="resources.statements.sections.relations" />
+      <RelationsPanel />
+    </Box>
+  );
+};
+
+export const StatementShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <EditButton />
+      </TopToolbar>
+    }
+  >
+    <StatementDetails />
+  </Show>
+);
