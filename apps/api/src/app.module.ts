@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { IntakeModule } from './intake/intake.module';
 import { UsersModule } from './users/users.module';
 import { TagsModule } from './tags/tags.module';
 import { ActorsModule } from './actors/actors.module';
@@ -42,6 +43,7 @@ export class AppModule {
         SourcesModule,
         StatementsModule,
         RelationsModule,
+        IntakeModule,
         PositionsModule,
         ...admin,
       ],

@@ -1,0 +1,101 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+export class ExtractDto {
+  @ApiProperty({ description: 'the plain text of an article, Arabic or English', maxLength: 200000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200000)
+  text: string;
+
+  @ApiPropertyOptional({ example: 'ar', description: 'BCP 47; decides sentences that mix scripts evenly' })
+  @IsOptional()
+  @IsString()
+  @Matches(LANG, { message: 'lang must be a language code such as ar or en' })
+  lang?: string;
+}
+
+export class SuggestedStanceDto {
+  @ApiProperty({ enum: ['support', 'oppose', 'call_for'] }) direction: 'support' | 'oppose' | 'call_for';
+  @ApiProperty({ type: Number, nullable: true, description: '-2..+2; null for a call, which has a direction only' }) value: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the actor condemned or supported, when named' })
+  targetActorId: string | null;
+  @ApiProperty({ enum: [true], description: 'always true: the editor confirms or changes it' }) suggestion: true;
+}
+
+export class CandidateDto {
+  @ApiProperty({ description: 'equals `text.slice(start, end)` of the posted text' }) text: string;
+  @ApiProperty({ description: 'JavaScript string offset (UTF-16 code units)' }) start: number;
+  @ApiProperty() end: number;
+  @ApiProperty({ enum: ['quote', 'paraphrase'] }) kind: 'quote' | 'paraphrase';
+  @ApiProperty({ description: 'how the article names the speaker ("" when nothing could be found)' }) mention: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the person who spoke' }) speakerId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the body spoken for (a person: their role on today’s date)' })
+  actorId: string | null;
+  @ApiProperty({ description: 'the reporting word (قالت, said, according to); "" for a quote standing alone' }) cue: string;
+  @ApiPropertyOptional({ type: SuggestedStanceDto }) suggestedStance?: SuggestedStanceDto;
+}
+
+export class ExtractResultDto {
+  @ApiProperty({ type: [CandidateDto] }) candidates: CandidateDto[];
+}
+
+export class SimilarQueryDto {
+  @ApiPropertyOptional({ minimum: 0.1, maximum: 1, default: 0.3, description: 'least trigram similarity of the normalised texts' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0.1)
+  @Max(1)
+  minScore?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}
+
+export class SimilarTextDto extends SimilarQueryDto {
+  @ApiProperty({ description: 'the wording about to be saved', maxLength: 20000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20000)
+  text: string;
+
+  @ApiPropertyOptional({ example: 'ar' })
+  @IsOptional()
+  @IsString()
+  @Matches(LANG, { message: 'lang must be a language code such as ar or en' })
+  lang?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'translations, compared too' })
+  @IsOptional()
+  translations?: Record<string, string>;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the statement being edited, left out of the answer' })
+  @IsOptional()
+  @IsUUID()
+  excludeId?: string;
+}
+
+export class SimilarStatementDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() text: string;
+  @ApiProperty() lang: string;
+  @ApiProperty({ enum: ['quote', 'paraphrase'] }) kind: string;
+  @ApiProperty({ format: 'uuid' }) actorId: string;
+  @ApiProperty() actorName: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) speakerId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) sourceId: string | null;
+  @ApiProperty({ type: String, nullable: true }) sourceTitle: string | null;
+  @ApiProperty({ example: '2023-09-19' }) saidOn: string;
+  @ApiProperty({ enum: ['draft', 'published'] }) status: string;
+  @ApiProperty({ description: '0..1: trigram similarity of the normalised wordings (text or a translation), best pair' }) score: number;
+  @ApiProperty({ description: 'which wording of the match was closest: `text` or a translation language code' }) matchedOn: string;
+}
