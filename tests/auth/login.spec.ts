@@ -75,23 +75,24 @@ describe('sign-in and bearer tokens', () => {
     await t.withToken('a.b.c').get('/api/auth/me').expect(401);
   });
 
-  it('refuses expired tokens, alg none, other algorithms and other keys', async () => {
-    const sub = t.users.admin.id;
-    const valid = forge({ alg: 'HS256', typ: 'JWT' }, { sub, iat: now(), exp: now() + 60 }, secret);
+  it('refuses expired tokens, alg none, other algorithms, other keys and older passwords', async () => {
+    const HS256 = { alg: 'HS256', typ: 'JWT' };
+    // every forged token below is valid but for one defect
+    const { pwd } = JSON.parse(Buffer.from(t.tokenFor('admin').split('.')[1], 'base64url').toString());
+    const claims = (changes: object = {}) => ({ sub: t.users.admin.id, pwd, iat: now(), exp: now() + 60, ...changes });
+    const valid = forge(HS256, claims(), secret);
     await t.withToken(valid).get('/api/auth/me').expect(200);
 
     const tokens = {
-      expired: forge({ alg: 'HS256', typ: 'JWT' }, { sub, iat: now() - 120, exp: now() - 60 }, secret),
-      algNone: forge({ alg: 'none', typ: 'JWT' }, { sub, iat: now(), exp: now() + 60 }),
-      hs512: forge({ alg: 'HS512', typ: 'JWT' }, { sub, iat: now(), exp: now() + 60 }, secret),
-      otherKey: forge({ alg: 'HS256', typ: 'JWT' }, { sub, iat: now(), exp: now() + 60 }, 'another-key-that-is-long-enough-to-look-real'),
-      tamperedPayload: `${valid.split('.')[0]}.${base64url({ sub: t.users.editor.id, iat: now(), exp: now() + 60 })}.${valid.split('.')[2]}`,
-      unknownUser: forge(
-        { alg: 'HS256', typ: 'JWT' },
-        { sub: '00000000-0000-4000-8000-000000000000', iat: now(), exp: now() + 60 },
-        secret,
-      ),
-      noSubject: forge({ alg: 'HS256', typ: 'JWT' }, { iat: now(), exp: now() + 60 }, secret),
+      expired: forge(HS256, claims({ iat: now() - 120, exp: now() - 60 }), secret),
+      algNone: forge({ alg: 'none', typ: 'JWT' }, claims()),
+      hs512: forge({ alg: 'HS512', typ: 'JWT' }, claims(), secret),
+      otherKey: forge(HS256, claims(), 'another-key-that-is-long-enough-to-look-real'),
+      tamperedPayload: `${valid.split('.')[0]}.${base64url(claims({ sub: t.users.editor.id }))}.${valid.split('.')[2]}`,
+      unknownUser: forge(HS256, claims({ sub: '00000000-0000-4000-8000-000000000000' }), secret),
+      noSubject: forge(HS256, claims({ sub: undefined }), secret),
+      olderPassword: forge(HS256, claims({ pwd: 'AAAAAAAAAAAAAAAA' }), secret),
+      noPasswordClaim: forge(HS256, claims({ pwd: undefined }), secret),
     };
     for (const [name, token] of Object.entries(tokens)) {
       const response = await t.withToken(token).get('/api/auth/me');
@@ -113,6 +114,16 @@ describe('sign-in and bearer tokens', () => {
     await t.withToken(user.token).get('/api/auth/me').expect(401);
     await t.as('admin').put(`/api/users/${user.id}`).send({ disabled: false }).expect(200);
     await t.withToken(user.token).get('/api/auth/me').expect(200);
+  });
+
+  it('revokes the tokens issued before a password change', async () => {
+    const user = await t.createUser({ role: 'analyst', password: 'old-password' });
+    await t.as('admin').put(`/api/users/${user.id}`).send({ password: 'new-password' }).expect(200);
+    await t.withToken(user.token).get('/api/auth/me').expect(401);
+    await t
+      .withToken(await t.login(user.email, 'new-password'))
+      .get('/api/auth/me')
+      .expect(200);
   });
 
   it('applies a role change at once, to tokens issued before', async () => {

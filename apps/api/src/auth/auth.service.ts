@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -14,6 +15,8 @@ export const INVALID_TOKEN = 'Invalid or expired token; sign in again';
 
 interface TokenPayload {
   sub?: unknown;
+  /** Fingerprint of the password hash when the token was issued: a new password revokes older tokens. */
+  pwd?: unknown;
 }
 
 @Injectable()
@@ -34,12 +37,14 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? (await this.getDummyHash()), password);
     if (!user || !valid || user.disabled) throw new UnauthorizedException(WRONG_CREDENTIALS);
-    return { accessToken: await this.jwt.signAsync({ sub: user.id } satisfies TokenPayload), user: toAuthUser(user) };
+    const payload: TokenPayload = { sub: user.id, pwd: passwordFingerprint(user.passwordHash) };
+    return { accessToken: await this.jwt.signAsync(payload), user: toAuthUser(user) };
   }
 
   /**
    * The user a bearer token stands for, read afresh (one primary-key lookup), so that a disabled
-   * account or a changed role takes effect at once. Forged, expired or foreign tokens are a 401.
+   * account, a changed role or a new password takes effect at once. Forged, expired or foreign
+   * tokens are a 401.
    */
   async authenticate(token: string): Promise<AuthUser> {
     let payload: TokenPayload;
@@ -49,8 +54,12 @@ export class AuthService {
       throw new UnauthorizedException(INVALID_TOKEN);
     }
     if (!isUuid(payload.sub)) throw new UnauthorizedException(INVALID_TOKEN);
-    const user = await this.users.findOneBy({ id: payload.sub, disabled: false });
-    if (!user) throw new UnauthorizedException(INVALID_TOKEN);
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id AND NOT u.disabled', { id: payload.sub })
+      .getOne();
+    if (!user || payload.pwd !== passwordFingerprint(user.passwordHash)) throw new UnauthorizedException(INVALID_TOKEN);
     return toAuthUser(user);
   }
 
@@ -58,6 +67,11 @@ export class AuthService {
     this.dummyHash ??= hashPassword(generatePassword());
     return this.dummyHash;
   }
+}
+
+/** Short and one-way: it tells hashes apart and reveals nothing that helps guess the password. */
+function passwordFingerprint(passwordHash: string): string {
+  return createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
 }
 
 export function toAuthUser(user: Pick<User, 'id' | 'email' | 'name' | 'role'>): AuthUser {
