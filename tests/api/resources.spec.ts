@@ -154,7 +154,9 @@ describe('topics, events and sources API', () => {
       for (const resource of ['actors', 'topics', 'tags', 'events', 'sources', 'relations', 'statements']) {
         expect(Object.keys(doc.paths[`/api/${resource}`]).sort()).toEqual(['get', 'post']);
         expect(Object.keys(doc.paths[`/api/${resource}/{id}`]).sort()).toEqual(['delete', 'get', 'put']);
-        expect(doc.paths[`/api/${resource}`].get.parameters.map((p: { name: string }) => p.name)).toEqual(['filter', 'sort', 'range']);
+        expect(doc.paths[`/api/${resource}`].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+          expect.arrayContaining(['filter', 'sort', 'range']),
+        );
         expect(doc.paths[`/api/${resource}/{id}`].put.responses).toHaveProperty('400');
       }
       expect(doc.paths['/api/statements/{id}/restore']).toHaveProperty('post');

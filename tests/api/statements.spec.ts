@@ -436,6 +436,48 @@ describe('statements API', () => {
       ]);
     });
 
+    it('pages by cursor after any row, in the same order as by offset, without counting', async () => {
+      const actor = await post('actors', 'paged', { slug: 'paged', name: 'Paged', kind: 'other' });
+      for (let i = 0; i < 7; i++) {
+        await post('statements', `p${i}`, {
+          text: `page ${i}`,
+          lang: 'en',
+          kind: 'quote',
+          actorId: actor.id,
+          saidOn: `2024-01-0${1 + (i % 3)}`,
+        });
+      }
+      for (const sort of ['["saidOn","DESC"]', '["saidOn","ASC"]', '["createdAt","DESC"]', '["id","ASC"]']) {
+        const all = (await list({ actorId: actor.id }, { sort }).expect(200)).body.map((r: { id: string }) => r.id);
+        expect(all).toHaveLength(7);
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        for (let page = 0; page < 5; page++) {
+          const res = await list({ actorId: actor.id }, { sort, range: '[0,2]', ...(cursor ? { cursor } : {}) }).expect(200);
+          seen.push(...res.body.map((r: { id: string }) => r.id));
+          if (cursor) expect(res.headers['content-range']).toMatch(/^statements (\d+-\d+|\*)\/\*$/);
+          cursor = res.headers['next-cursor'];
+          if (!cursor) break;
+        }
+        expect(seen).toEqual(all);
+      }
+    });
+
+    it('refuses a cursor it did not give out, of another sort, or with a relevance order', async () => {
+      const first = await list({}, { sort: '["saidOn","DESC"]', range: '[0,0]' }).expect(200);
+      const cursor = first.headers['next-cursor'];
+      expect(cursor).toBeDefined();
+      const other = await list({}, { sort: '["createdAt","DESC"]', cursor }).expect(400);
+      expect(other.body.errors).toHaveProperty('cursor');
+      await list({ q: 'shelling' }, { cursor }).expect(400);
+      await list({}, { sort: '["status","ASC"]', cursor }).expect(400);
+      await list({}, { cursor: 'garbage' }).expect(400);
+      await list(
+        {},
+        { cursor: Buffer.from('["saidOn","DESC","not a date","0f8fad5b-d9cb-469f-a165-70867728950e"]').toString('base64url') },
+      ).expect(400);
+    });
+
     it.each([
       ['an unknown sort field', { sort: '["text","ASC"]' }, 'sort'],
       ['a bad sort order', { sort: '["saidOn","UP"]' }, 'sort'],

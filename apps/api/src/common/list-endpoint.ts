@@ -5,7 +5,7 @@ import { map, Observable } from 'rxjs';
 import { ApiErrorDto } from './api-docs';
 import { contentRange, ListSpec, MAX_PAGE_SIZE, Page } from './list-query';
 
-/** Turns a service's `Page` into the JSON array and `Content-Range` header react-admin expects. */
+/** Turns a service's `Page` into the JSON array and `Content-Range` header react-admin expects (and `Next-Cursor` for scripts). */
 @Injectable()
 export class ContentRangeInterceptor implements NestInterceptor {
   constructor(private readonly resource: string) {}
@@ -13,7 +13,9 @@ export class ContentRangeInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler<Page<unknown>>): Observable<unknown[]> {
     return next.handle().pipe(
       map((page) => {
-        context.switchToHttp().getResponse<Response>().setHeader('Content-Range', contentRange(this.resource, page));
+        const response = context.switchToHttp().getResponse<Response>();
+        response.setHeader('Content-Range', contentRange(this.resource, page));
+        if (page.nextCursor) response.setHeader('Next-Cursor', page.nextCursor);
         return page.rows;
       }),
     );

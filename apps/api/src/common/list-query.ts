@@ -29,11 +29,13 @@ export interface ListQuery<F> {
   sort: Sort | null;
   range: Range;
 }
-/** One page of a list and the number of rows the filter matches. */
+/** One page of a list and the number of rows the filter matches (null: not counted, in cursor paging). */
 export interface Page<T> {
   rows: T[];
-  total: number;
+  total: number | null;
   start: number;
+  /** Where the next page starts, for keyset paging (`?cursor=`); absent on the last page. */
+  nextCursor?: string;
 }
 
 /**
@@ -92,11 +94,47 @@ export function orderBy(spec: ListSpec, sort: Sort): string {
   return sort.field === 'id' ? `${expression} ${order}` : `${expression} ${order}, ${spec.sort.id} ${order}`;
 }
 
-/** `actors 0-9/42`; `actors *\/42` for an empty page (react-admin reads the number after the slash). */
+/**
+ * `actors 0-9/42`; `actors *\/42` for an empty page (react-admin reads the number after the slash);
+ * `statements 0-999/*` when the total was not counted.
+ */
 export function contentRange(resource: string, page: Page<unknown>): string {
-  return page.rows.length === 0
-    ? `${resource} */${page.total}`
-    : `${resource} ${page.start}-${page.start + page.rows.length - 1}/${page.total}`;
+  const total = page.total ?? '*';
+  return page.rows.length === 0 ? `${resource} */${total}` : `${resource} ${page.start}-${page.start + page.rows.length - 1}/${total}`;
+}
+
+/** A keyset position: the sort it belongs to, the last row's sort value and id. */
+export interface Cursor {
+  field: string;
+  order: SortOrder;
+  value: unknown;
+  id: string;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.field, cursor.order, cursor.value, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(token: unknown): Cursor {
+  const invalid = () => new FieldErrorsException({ cursor: 'is not a cursor this API gave out' });
+  if (typeof token !== 'string' || token.length > 500) throw invalid();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw invalid();
+  const [field, order, value, id] = parsed as unknown[];
+  if (
+    typeof field !== 'string' ||
+    (order !== 'ASC' && order !== 'DESC') ||
+    !isUuid(id) ||
+    (typeof value !== 'string' && typeof value !== 'number')
+  ) {
+    throw invalid();
+  }
+  return { field, order, value, id };
 }
 
 export function limitOffset(range: Range): { limit: number; offset: number } {

@@ -34,8 +34,16 @@ export class StatementsController {
       '(inclusive YYYY-MM-DD), `lang`, `kind`, `status`, `deleted: true` (only the deleted statements). Without `sort`, a `q` ranks by relevance, ' +
       'else newest first (saidOn DESC, id DESC).',
   )
-  list(@Query(new ListQueryPipe(STATEMENT_LIST)) query: ListQuery<StatementListFilter>) {
-    return this.statements.list(query);
+  @ApiQuery({
+    name: 'cursor',
+    required: false,
+    description:
+      'Keyset paging for scripts: the `Next-Cursor` header of the previous page (sent while more rows may follow). The page starts after ' +
+      'that row, `range` gives only its size, the same filter and sort must be sent, and the total is not counted (`Content-Range: statements 0-999/*`). ' +
+      'Needs a sort on saidOn, createdAt, updatedAt or id (the default saidOn DESC qualifies).',
+  })
+  list(@Query(new ListQueryPipe(STATEMENT_LIST)) query: ListQuery<StatementListFilter>, @Query('cursor') cursor?: string) {
+    return this.statements.list(query, cursor);
   }
 
   @Get(':id')

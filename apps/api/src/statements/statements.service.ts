@@ -4,11 +4,12 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
-import { limitOffset, ListQuery, Page } from '../common/list-query';
+import { decodeCursor, encodeCursor, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
+import { bind } from '../common/sql';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
 import { Stance } from './stance.entity';
 import { Statement } from './statement.entity';
-import { buildStatementWhere, statementOrderBy } from './statement-filter';
+import { buildStatementWhere, DEFAULT_STATEMENT_SORT, statementOrderBy } from './statement-filter';
 
 /** Everything a list row shows, without further requests: one query, correlated subqueries per page row. */
 const COLUMNS = `s.id, s.text, s.lang, s.translations, s.original_lang AS "originalLang", s.kind, s.channel,
@@ -36,6 +37,19 @@ const JOINS = `JOIN actors a ON a.id = s.actor_id
   LEFT JOIN events ev ON ev.id = s.event_id`;
 
 type StatementRow = Omit<StatementDto, 'topicIds' | 'tagIds'>;
+
+/** Sorts that keyset paging can continue: non-null columns, with the id as tie-breaker. */
+const KEYSET: Record<string, { expression: string; cast: string }> = {
+  saidOn: { expression: 's.said_on', cast: 'date' },
+  createdAt: { expression: 's.created_at', cast: 'timestamptz' },
+  updatedAt: { expression: 's.updated_at', cast: 'timestamptz' },
+  id: { expression: 's.id', cast: 'uuid' },
+};
+
+function keysetOf(sort: Sort) {
+  const keyset = KEYSET[sort.field];
+  return keyset ? { ...keyset, field: sort.field, order: sort.order } : undefined;
+}
 
 function toStatement(row: StatementRow): StatementDto {
   return { ...row, topicIds: row.topics.map((t) => t.id), tagIds: row.tags.map((t) => t.id) };
@@ -65,24 +79,55 @@ export class StatementsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list({ filter, sort, range }: ListQuery<StatementListFilter>): Promise<Page<StatementDto>> {
+  /**
+   * A page of statements. Offset paging (`range`) counts the total; with a `cursor` (from the
+   * `Next-Cursor` of the previous page) the page starts after that row by keyset, whatever the
+   * depth, and the total is not counted. Keyset needs a sort on saidOn, createdAt, updatedAt or id.
+   */
+  async list({ filter, sort, range }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
     const { deleted, ...statementFilter } = filter;
     const where = buildStatementWhere(statementFilter, [], { deleted: deleted ? 'only' : 'exclude' });
     const order = statementOrderBy(sort, where.rank);
+    const keyset =
+      where.rank !== null && (sort === null || sort.field === 'relevance') ? undefined : keysetOf(sort ?? DEFAULT_STATEMENT_SORT);
     const { limit, offset } = limitOffset(range);
+    let pageWhere = where.sql;
+    if (cursor !== undefined) {
+      const after = decodeCursor(cursor);
+      if (!keyset) throw new FieldErrorsException({ cursor: `cursor paging needs a sort on ${Object.keys(KEYSET).join(', ')}` });
+      if (after.field !== keyset.field || after.order !== keyset.order)
+        throw new FieldErrorsException({ cursor: 'belongs to another sort' });
+      const value = bind(where.params, after.value, keyset.cast);
+      pageWhere = `${pageWhere} AND (${keyset.expression}, s.id) ${keyset.order === 'DESC' ? '<' : '>'} (${value}, ${bind(where.params, after.id, 'uuid')})`;
+    }
     // The page is chosen over statements alone; only its rows get the display joins and subqueries.
     const manager = this.dataSource.manager;
-    const [rows, [{ total }]] = await Promise.all([
+    const [rows, count] = await Promise.all([
       manager.query(
-        `SELECT ${COLUMNS}
-           FROM (SELECT s.* FROM statements s WHERE ${where.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) s
+        `SELECT ${COLUMNS} ${keyset ? `, s._key` : ''}
+           FROM (SELECT s.* ${keyset ? `, to_jsonb(${keyset.expression}) AS _key` : ''}
+                   FROM statements s WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit} ${cursor === undefined ? `OFFSET ${offset}` : ''}) s
            ${JOINS}
           ORDER BY ${order}`,
         where.params,
-      ) as Promise<StatementRow[]>,
-      manager.query(`SELECT count(*)::int AS total FROM statements s WHERE ${where.sql}`, where.params) as Promise<{ total: number }[]>,
+      ) as Promise<(StatementRow & { _key?: string | number })[]>,
+      cursor === undefined
+        ? (manager.query(`SELECT count(*)::int AS total FROM statements s WHERE ${where.sql}`, where.params) as Promise<
+            { total: number }[]
+          >)
+        : undefined,
     ]);
-    return { rows: rows.map(toStatement), total, start: range.start };
+    const last = rows[rows.length - 1];
+    const nextCursor =
+      keyset && last && rows.length === limit
+        ? encodeCursor({ field: keyset.field, order: keyset.order, value: last._key, id: last.id })
+        : undefined;
+    return {
+      rows: rows.map(({ _key: _, ...row }) => toStatement(row)),
+      total: count ? count[0].total : null,
+      start: cursor === undefined ? range.start : 0,
+      nextCursor,
+    };
   }
 
   /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsIsoDate, IsLangCode, ReadOnly } from '../../common/validators';
 
-export const SOURCE_BODY_MAX = 1_000_000;
+/** Half the database limit, so that a body in any script fits the 2 MB request limit. */
+export const SOURCE_BODY_MAX = 500_000;
 
 export class SourceDto {
   @ReadOnly({ format: 'uuid' }) id: string;
