@@ -1,0 +1,187 @@
+import { CHANNELS, STATEMENT_KINDS, STATUSES, STANCE_MAX, STANCE_MIN } from '@stance/common';
+import { isIsoDate, isUuid } from '../common/validators';
+
+/** One problem of an import: `row` counts data records from 1 (0 is the header). */
+export interface ImportError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** A statement as a CSV row describes it, references still by slug or id. */
+export interface ImportRow {
+  id: string | null;
+  text: string;
+  lang: string;
+  translations: Record<string, string>;
+  originalLang: string | null;
+  kind: string;
+  channel: string;
+  actorSlug: string;
+  speakerSlug: string | null;
+  saidOn: string;
+  source: { id: string; title: string | null; outlet: string | null; url: string | null; publishedAt: string | null } | null;
+  event: { id: string; name: string | null } | null;
+  topics: { slug: string; name: string }[];
+  tags: { slug: string; name: string }[];
+  stances: { type: 'actor' | 'topic'; slug: string; value: number }[];
+  status: string;
+  notes: string | null;
+}
+
+/** Columns the export writes for people to read; the import takes references from their slug or id columns. */
+const DISPLAY_ONLY = new Set(['actor', 'actorPath', 'speaker', 'relatedIds', 'createdAt', 'updatedAt', 'version']);
+const READ = new Set([
+  'id',
+  'saidOn',
+  'actorSlug',
+  'speakerSlug',
+  'channel',
+  'kind',
+  'lang',
+  'originalLang',
+  'text',
+  'sourceId',
+  'sourceTitle',
+  'sourceOutlet',
+  'sourceUrl',
+  'sourcePublishedAt',
+  'eventId',
+  'event',
+  'topics',
+  'topicSlugs',
+  'tags',
+  'tagSlugs',
+  'stances',
+  'status',
+  'notes',
+]);
+const REQUIRED = ['saidOn', 'actorSlug', 'kind', 'lang', 'text'];
+const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const TRANSLATION = /^translation_([a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/;
+/** What the export's formula guard put a `'` before. */
+const GUARDED = /^'[=+\-@\t\r]/;
+
+/** The header errors, if any: unknown columns, required columns missing. */
+export function checkHeader(header: string[]): ImportError[] {
+  const errors: ImportError[] = [];
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (seen.has(column)) errors.push({ row: 0, field: column, message: 'column appears twice' });
+    seen.add(column);
+    if (!READ.has(column) && !DISPLAY_ONLY.has(column) && !TRANSLATION.test(column)) {
+      errors.push({ row: 0, field: column, message: 'unknown column' });
+    }
+  }
+  for (const column of REQUIRED) if (!seen.has(column)) errors.push({ row: 0, field: column, message: 'required column is missing' });
+  return errors;
+}
+
+/** Undoes the export's formula guard: `'=SUM(1)` → `=SUM(1)`; any other leading `'` is the text's own. */
+export function unguard(cell: string): string {
+  return GUARDED.test(cell) ? cell.slice(1) : cell;
+}
+
+const list = (cell: string) =>
+  cell
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Reads and checks one data record, pushing its problems to `errors`; null when the record cannot be read at all. */
+export function parseRow(header: string[], record: string[], row: number, errors: ImportError[]): ImportRow | null {
+  const fail = (field: string, message: string) => errors.push({ row, field, message });
+  if (record.length !== header.length) {
+    fail('row', `has ${record.length} cells, the header ${header.length}`);
+    return null;
+  }
+  const cells = new Map<string, string>();
+  header.forEach((column, i) => cells.set(column, unguard(record[i] ?? '')));
+  const get = (column: string) => cells.get(column) ?? '';
+  const optional = (column: string) => (get(column).trim() === '' ? null : get(column).trim());
+
+  const id = optional('id');
+  if (id && !isUuid(id)) fail('id', 'must be a UUID');
+  const text = get('text');
+  if (!text.trim()) fail('text', 'is required');
+  else if (text.length > 20000) fail('text', 'is longer than 20000 characters');
+  const lang = get('lang').trim();
+  if (!LANG.test(lang)) fail('lang', 'must be a language code such as ar or en');
+  const originalLang = optional('originalLang');
+  if (originalLang && !LANG.test(originalLang)) fail('originalLang', 'must be a language code such as tr');
+  const kind = get('kind').trim();
+  if (!(STATEMENT_KINDS as readonly string[]).includes(kind)) fail('kind', `must be one of ${STATEMENT_KINDS.join(', ')}`);
+  const channel = optional('channel') ?? 'statement';
+  if (!(CHANNELS as readonly string[]).includes(channel)) fail('channel', `must be one of ${CHANNELS.join(', ')}`);
+  const status = optional('status') ?? 'draft';
+  if (!(STATUSES as readonly string[]).includes(status)) fail('status', `must be one of ${STATUSES.join(', ')}`);
+  const saidOn = get('saidOn').trim();
+  if (!isIsoDate(saidOn)) fail('saidOn', 'must be a date YYYY-MM-DD');
+  const actorSlug = get('actorSlug').trim();
+  if (!SLUG.test(actorSlug)) fail('actorSlug', 'must be the slug of an actor');
+  const speakerSlug = optional('speakerSlug');
+  if (speakerSlug && !SLUG.test(speakerSlug)) fail('speakerSlug', 'must be the slug of a person');
+
+  const translations: Record<string, string> = {};
+  for (const column of header) {
+    const lang = TRANSLATION.exec(column)?.[1];
+    if (lang && get(column).trim()) translations[lang] = get(column);
+  }
+
+  let source: ImportRow['source'] = null;
+  const sourceId = optional('sourceId');
+  if (sourceId) {
+    if (!isUuid(sourceId)) fail('sourceId', 'must be a UUID');
+    const publishedAt = optional('sourcePublishedAt');
+    if (publishedAt && !isIsoDate(publishedAt)) fail('sourcePublishedAt', 'must be a date YYYY-MM-DD');
+    source = { id: sourceId, title: optional('sourceTitle'), outlet: optional('sourceOutlet'), url: optional('sourceUrl'), publishedAt };
+  }
+  let event: ImportRow['event'] = null;
+  const eventId = optional('eventId');
+  if (eventId) {
+    if (!isUuid(eventId)) fail('eventId', 'must be a UUID');
+    event = { id: eventId, name: optional('event') };
+  }
+
+  const named = (slugsColumn: string, namesColumn: string) => {
+    const slugs = list(get(slugsColumn));
+    const names = list(get(namesColumn));
+    for (const slug of slugs) if (!SLUG.test(slug)) fail(slugsColumn, `"${slug}" is not a slug`);
+    return slugs.map((slug, i) => ({ slug, name: names.length === slugs.length ? names[i] : slug }));
+  };
+  const topics = named('topicSlugs', 'topics');
+  const tags = named('tagSlugs', 'tags');
+
+  const stances: ImportRow['stances'] = [];
+  for (const item of list(get('stances'))) {
+    const m = /^(actor|topic):([a-z0-9-]+):\s*([+-]?\d+)$/.exec(item);
+    const value = m ? Number(m[3]) : NaN;
+    if (!m || value < STANCE_MIN || value > STANCE_MAX) {
+      fail('stances', `"${item}" is not actor:<slug>:<-2..+2> or topic:<slug>:<-2..+2>`);
+      continue;
+    }
+    if (stances.some((s) => s.type === m[1] && s.slug === m[2])) fail('stances', `${m[1]} ${m[2]} appears twice`);
+    stances.push({ type: m[1] as 'actor' | 'topic', slug: m[2], value });
+  }
+
+  return {
+    id,
+    text,
+    lang,
+    translations,
+    originalLang,
+    kind,
+    channel,
+    actorSlug,
+    speakerSlug,
+    saidOn,
+    source,
+    event,
+    topics,
+    tags,
+    stances,
+    status,
+    notes: optional('notes') === null ? null : get('notes'),
+  };
+}

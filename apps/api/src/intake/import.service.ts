@@ -1,0 +1,325 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { AuthUser } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { mapDatabaseError } from '../common/database-errors';
+import { checkHeader, ImportError, ImportRow, parseRow } from './import-row';
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  errors: ImportError[];
+}
+
+/** Past this many, the report is long enough to act on; the rest of the file is not read. */
+const MAX_ERRORS = 100;
+
+/** Thrown inside the transaction to roll it back (a dry run, or errors), carrying the answer out. */
+class Rollback extends Error {
+  constructor(readonly result: ImportResult) {
+    super('rollback');
+  }
+}
+
+interface Refs {
+  actors: Map<string, { id: string; kind: string }>;
+  topics: Map<string, string>;
+  tags: Map<string, string>;
+  sources: Set<string>;
+  events: Set<string>;
+}
+
+/**
+ * Statements from a CSV in the export's format: streamed record by record through csv-parse and
+ * written as they come inside one transaction, which commits only when every row is valid (and
+ * not a dry run). References resolve by slug (actors, speakers, topics, tags, stance targets) or
+ * by id (sources, events); a missing topic, tag, source or event is created from the row's names,
+ * a missing actor is an error. A row whose `id` exists updates that statement.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(input: Readable, options: { dryRun: boolean; user?: AuthUser }): Promise<ImportResult> {
+    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+    input.on('error', (error) => parser.destroy(error));
+    // The iteration below reports parse errors; this keeps a late one from being an unhandled 'error' event.
+    parser.on('error', () => undefined);
+    let result: ImportResult;
+    try {
+      result = await this.dataSource.transaction(async (manager) => {
+        const outcome = await this.run(parser, manager, options.user);
+        if (outcome.errors.length) throw new Rollback({ created: 0, updated: 0, errors: outcome.errors });
+        if (options.dryRun) throw new Rollback(outcome);
+        return outcome;
+      });
+    } catch (error) {
+      if (!(error instanceof Rollback)) throw this.asImportError(error);
+      result = error.result;
+    } finally {
+      parser.destroy();
+    }
+    if (result.errors.length) throw new BadRequestException({ message: `import refused: ${describe(result.errors)}`, ...result });
+    return result;
+  }
+
+  private async run(records: AsyncIterable<string[]>, manager: EntityManager, user?: AuthUser): Promise<ImportResult> {
+    const refs = await this.refs(manager);
+    const result: ImportResult = { created: 0, updated: 0, errors: [] };
+    let header: string[] | null = null;
+    let row = 0;
+    // After a database error the transaction is aborted: later rows are only checked, not written.
+    let writable = true;
+    for await (const record of records) {
+      if (!header) {
+        header = record.map((c) => c.trim());
+        result.errors.push(...checkHeader(header));
+        if (result.errors.length) break;
+        continue;
+      }
+      row++;
+      const parsed = parseRow(header, record, row, result.errors);
+      if (parsed) this.resolve(parsed, row, refs, result.errors);
+      if (result.errors.length) writable = false;
+      if (result.errors.length >= MAX_ERRORS) break;
+      if (!parsed || !writable) continue;
+      try {
+        const created = await this.write(manager, parsed, refs, user);
+        if (created) result.created++;
+        else result.updated++;
+      } catch (error) {
+        writable = false;
+        const pg = error instanceof QueryFailedError ? (error.driverError as object) : null;
+        const mapped = pg ? mapDatabaseError(pg as never, 'POST') : undefined;
+        if (!mapped) throw error;
+        const [field, message] = Object.entries(mapped.errors ?? { row: mapped.message })[0];
+        result.errors.push({ row, field, message });
+      }
+    }
+    if (!header) result.errors.push({ row: 0, field: 'file', message: 'is empty: a header row is required' });
+    return result;
+  }
+
+  private async refs(manager: EntityManager): Promise<Refs> {
+    const actors = await manager.query<{ slug: string; id: string; kind: string }[]>(`SELECT slug, id, kind FROM actors`);
+    const topics = await manager.query<{ slug: string; id: string }[]>(`SELECT slug, id FROM topics`);
+    const tags = await manager.query<{ slug: string; id: string }[]>(`SELECT slug, id FROM tags`);
+    const sources = await manager.query<{ id: string }[]>(`SELECT id FROM sources`);
+    const events = await manager.query<{ id: string }[]>(`SELECT id FROM events`);
+    return {
+      actors: new Map(actors.map((a) => [a.slug, { id: a.id, kind: a.kind }])),
+      topics: new Map(topics.map((t) => [t.slug, t.id])),
+      tags: new Map(tags.map((t) => [t.slug, t.id])),
+      sources: new Set(sources.map((s) => s.id)),
+      events: new Set(events.map((e) => e.id)),
+    };
+  }
+
+  /** Errors for references that cannot be resolved or created from the row. */
+  private resolve(row: ImportRow, n: number, refs: Refs, errors: ImportError[]): void {
+    const actor = refs.actors.get(row.actorSlug);
+    if (!actor) errors.push({ row: n, field: 'actorSlug', message: `no actor has the slug ${row.actorSlug}` });
+    else if (actor.kind === 'person')
+      errors.push({ row: n, field: 'actorSlug', message: `${row.actorSlug} is a person; a body or group is required` });
+    if (row.speakerSlug) {
+      const speaker = refs.actors.get(row.speakerSlug);
+      if (!speaker) errors.push({ row: n, field: 'speakerSlug', message: `no actor has the slug ${row.speakerSlug}` });
+      else if (speaker.kind !== 'person') errors.push({ row: n, field: 'speakerSlug', message: `${row.speakerSlug} is not a person` });
+    }
+    for (const stance of row.stances) {
+      const known =
+        stance.type === 'actor'
+          ? refs.actors.has(stance.slug)
+          : refs.topics.has(stance.slug) || row.topics.some((t) => t.slug === stance.slug);
+      if (!known) errors.push({ row: n, field: 'stances', message: `no ${stance.type} has the slug ${stance.slug}` });
+    }
+    if (row.source && !refs.sources.has(row.source.id) && !row.source.title) {
+      errors.push({ row: n, field: 'sourceTitle', message: 'is required to create the source this row refers to' });
+    }
+    if (row.event && !refs.events.has(row.event.id) && !row.event.name) {
+      errors.push({ row: n, field: 'event', message: 'is required to create the event this row refers to' });
+    }
+  }
+
+  /** Writes one row; true when it created a statement, false when it updated one. */
+  private async write(manager: EntityManager, row: ImportRow, refs: Refs, user?: AuthUser): Promise<boolean> {
+    const userId = user?.id ?? null;
+    if (row.source && !refs.sources.has(row.source.id)) {
+      const s = row.source;
+      await manager.query(`INSERT INTO sources (id, title, outlet, url, published_at) VALUES ($1, $2, $3, $4, $5)`, [
+        s.id,
+        s.title,
+        s.outlet,
+        s.url,
+        s.publishedAt,
+      ]);
+      await this.audit.record(manager, { userId, action: 'create', entityType: 'sources', entityId: s.id, before: null, after: { ...s } });
+      refs.sources.add(s.id);
+    }
+    if (row.event && !refs.events.has(row.event.id)) {
+      await manager.query(`INSERT INTO events (id, name) VALUES ($1, $2)`, [row.event.id, row.event.name]);
+      await this.audit.record(manager, {
+        userId,
+        action: 'create',
+        entityType: 'events',
+        entityId: row.event.id,
+        before: null,
+        after: { ...row.event },
+      });
+      refs.events.add(row.event.id);
+    }
+    const topicIds = await this.ensureNamed(manager, 'topics', row.topics, refs.topics, userId);
+    const tagIds = await this.ensureNamed(manager, 'tags', row.tags, refs.tags, userId);
+    const stances = row.stances.map((s) => ({
+      targetActorId: s.type === 'actor' ? refs.actors.get(s.slug)!.id : null,
+      targetTopicId: s.type === 'topic' ? refs.topics.get(s.slug)! : null,
+      value: s.value,
+    }));
+    const fields = {
+      text: row.text,
+      lang: row.lang,
+      translations: row.translations,
+      originalLang: row.originalLang,
+      kind: row.kind,
+      channel: row.channel,
+      speakerId: row.speakerSlug ? refs.actors.get(row.speakerSlug)!.id : null,
+      actorId: refs.actors.get(row.actorSlug)!.id,
+      saidOn: row.saidOn,
+      sourceId: row.source?.id ?? null,
+      eventId: row.event?.id ?? null,
+      status: row.status,
+      notes: row.notes,
+    };
+    const values = [
+      fields.text,
+      fields.lang,
+      JSON.stringify(fields.translations),
+      fields.originalLang,
+      fields.kind,
+      fields.channel,
+      fields.speakerId,
+      fields.actorId,
+      fields.saidOn,
+      fields.sourceId,
+      fields.eventId,
+      fields.status,
+      fields.notes,
+      userId,
+    ];
+
+    const existing = row.id ? await this.current(manager, row.id) : null;
+    let id: string;
+    if (existing) {
+      id = row.id!;
+      await manager.query(
+        `UPDATE statements SET text = $1, lang = $2, translations = $3, original_lang = $4, kind = $5, channel = $6, speaker_id = $7,
+                actor_id = $8, said_on = $9, source_id = $10, event_id = $11, status = $12, notes = $13, updated_by = $14, version = version + 1
+          WHERE id = $15`,
+        [...values, id],
+      );
+      await manager.query(`DELETE FROM stances WHERE statement_id = $1`, [id]);
+      await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
+      await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
+    } else {
+      const rows = await manager.query<{ id: string }[]>(
+        `INSERT INTO statements (text, lang, translations, original_lang, kind, channel, speaker_id, actor_id, said_on, source_id, event_id,
+                                 status, notes, created_by, updated_by, id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, coalesce($15::uuid, gen_random_uuid())) RETURNING id`,
+        [...values, row.id],
+      );
+      id = rows[0].id;
+    }
+    if (stances.length) {
+      await manager.query(
+        `INSERT INTO stances (statement_id, target_actor_id, target_topic_id, value)
+         SELECT $1, a, t, v FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS x(a, t, v)`,
+        [id, stances.map((s) => s.targetActorId), stances.map((s) => s.targetTopicId), stances.map((s) => s.value)],
+      );
+    }
+    if (topicIds.length)
+      await manager.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::uuid[])`, [id, topicIds]);
+    if (tagIds.length) await manager.query(`INSERT INTO statement_tags (statement_id, tag_id) SELECT $1, unnest($2::uuid[])`, [id, tagIds]);
+
+    const after = { ...fields, topicIds: [...topicIds].sort(), tagIds: [...tagIds].sort(), stances: sortStances(stances) };
+    await this.audit.record(manager, {
+      userId,
+      action: existing ? 'update' : 'create',
+      entityType: 'statements',
+      entityId: id,
+      before: existing,
+      after,
+    });
+    return !existing;
+  }
+
+  /** The statement as the audit trail compares it, or null when no statement has this id. */
+  private async current(manager: EntityManager, id: string): Promise<Record<string, unknown> | null> {
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `SELECT s.text, s.lang, s.translations, s.original_lang AS "originalLang", s.kind, s.channel, s.speaker_id AS "speakerId",
+              s.actor_id AS "actorId", to_char(s.said_on, 'YYYY-MM-DD') AS "saidOn", s.source_id AS "sourceId", s.event_id AS "eventId",
+              s.status, s.notes,
+              coalesce((SELECT array_agg(topic_id::text ORDER BY topic_id) FROM statement_topics WHERE statement_id = s.id), '{}') AS "topicIds",
+              coalesce((SELECT array_agg(tag_id::text ORDER BY tag_id) FROM statement_tags WHERE statement_id = s.id), '{}') AS "tagIds",
+              coalesce((SELECT json_agg(json_build_object('targetActorId', target_actor_id, 'targetTopicId', target_topic_id, 'value', value))
+                          FROM stances WHERE statement_id = s.id), '[]') AS stances
+         FROM statements s WHERE s.id = $1 FOR UPDATE`,
+      [id],
+    );
+    if (!rows.length) return null;
+    return { ...rows[0], stances: sortStances(rows[0].stances as Stance[]) };
+  }
+
+  /** Ids for the slugs, creating the topics or tags that do not exist yet. */
+  private async ensureNamed(
+    manager: EntityManager,
+    table: 'topics' | 'tags',
+    items: { slug: string; name: string }[],
+    known: Map<string, string>,
+    userId: string | null,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const item of items) {
+      let id = known.get(item.slug);
+      if (!id) {
+        const rows = await manager.query<{ id: string }[]>(`INSERT INTO ${table} (slug, name) VALUES ($1, $2) RETURNING id`, [
+          item.slug,
+          item.name,
+        ]);
+        id = rows[0].id;
+        known.set(item.slug, id);
+        await this.audit.record(manager, { userId, action: 'create', entityType: table, entityId: id, before: null, after: { ...item } });
+      }
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  private asImportError(error: unknown): unknown {
+    const code = (error as { code?: string })?.code;
+    if (typeof code === 'string' && code.startsWith('CSV_')) {
+      const line = (error as { lines?: number }).lines;
+      const errors = [{ row: 0, field: 'file', message: `malformed CSV${line ? ` near line ${line}` : ''}: ${(error as Error).message}` }];
+      return new BadRequestException({ message: `import refused: ${describe(errors)}`, created: 0, updated: 0, errors });
+    }
+    return error;
+  }
+}
+
+interface Stance {
+  targetActorId: string | null;
+  targetTopicId: string | null;
+  value: number;
+}
+
+const sortStances = (stances: Stance[]) =>
+  [...stances].sort((a, b) => `${a.targetActorId}${a.targetTopicId}`.localeCompare(`${b.targetActorId}${b.targetTopicId}`));
+
+function describe(errors: ImportError[]): string {
+  const shown = errors.slice(0, 3).map((e) => `row ${e.row} ${e.field}: ${e.message}`);
+  return errors.length > 3 ? `${shown.join('; ')}; and ${errors.length - 3} more` : shown.join('; ');
+}
