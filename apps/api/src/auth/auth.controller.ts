@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiErrorDto } from '../common/api-docs';
 import { AuthUser, CurrentUser, Public } from './auth.decorators';
@@ -20,10 +20,10 @@ export class AuthController {
   @ApiUnauthorizedResponse({ type: ApiErrorDto, description: 'wrong email or password, or a disabled account' })
   @ApiTooManyRequestsResponse({
     type: ApiErrorDto,
-    description: 'too many attempts for this email from this address (LOGIN_RATE_LIMIT per minute)',
+    description: 'too many failed attempts for this email from this address (LOGIN_RATE_LIMIT per minute)',
   })
-  login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
+    return this.auth.login(dto, ip);
   }
 
   @Get('me')

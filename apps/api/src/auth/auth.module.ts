@@ -9,6 +9,7 @@ import { User } from '../users/user.entity';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginFailures } from './login-failures';
 import { resolveSigningKey } from './signing-key';
 
 const LOGIN_WINDOW_MS = 60_000;
@@ -28,13 +29,14 @@ const LOGIN_WINDOW_MS = 60_000;
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ ttl: LOGIN_WINDOW_MS, limit: config.loginRateLimit }],
+        // A ceiling on all attempts; failed ones are limited to LOGIN_RATE_LIMIT by LoginFailures.
+        throttlers: [{ ttl: LOGIN_WINDOW_MS, limit: Math.max(100, 10 * config.loginRateLimit) }],
         errorMessage: 'Too many sign-in attempts for this email; wait a minute and try again',
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginFailures, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isUuid } from '../common/validators';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
 import type { AuthUser } from './auth.decorators';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
+import { LoginFailures } from './login-failures';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 
 /** One message for an unknown email, a wrong password and a disabled account: nothing to enumerate. */
@@ -27,16 +29,24 @@ export class AuthService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly jwt: JwtService,
+    private readonly failures: LoginFailures,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login({ email, password }: LoginDto): Promise<LoginResponseDto> {
+  async login({ email, password }: LoginDto, clientIp = ''): Promise<LoginResponseDto> {
+    const attemptKey = `${clientIp}|${email.trim().toLowerCase()}`;
+    this.failures.assertAllowed(attemptKey, this.config.loginRateLimit);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('lower(u.email) = lower(:email)', { email: email.trim() })
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? (await this.getDummyHash()), password);
-    if (!user || !valid || user.disabled) throw new UnauthorizedException(WRONG_CREDENTIALS);
+    if (!user || !valid || user.disabled) {
+      this.failures.recordFailure(attemptKey);
+      throw new UnauthorizedException(WRONG_CREDENTIALS);
+    }
+    this.failures.clear(attemptKey);
     const payload: TokenPayload = { sub: user.id, pwd: passwordFingerprint(user.passwordHash) };
     return { accessToken: await this.jwt.signAsync(payload), user: toAuthUser(user) };
   }

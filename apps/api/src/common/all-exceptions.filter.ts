@@ -21,7 +21,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       response.destroy();
       return;
     }
-    response.status(body.statusCode).json(body);
+    const { retryAfter, ...rest } = body as ApiErrorBody & { retryAfter?: number };
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
+    response.status(body.statusCode).json(rest);
   }
 
   private toBody(exception: unknown, request: Request): ApiErrorBody {
