@@ -260,19 +260,32 @@ describe('GET /api/positions', () => {
   });
 
   describe('the monthly aggregate, kept by triggers', () => {
-    /** What `position_months` must hold: recomputed from the live rows. */
-    const expected = () =>
+    /** Per status: count, sum, min, max and latest key of the live stances, grouped by `keys`. */
+    const recompute = (byMonth: boolean) =>
       sql(`
-        SELECT s.actor_id, st.target_actor_id, st.target_topic_id, date_trunc('month', s.said_on)::date AS month, s.status,
-               count(*)::int AS n, sum(st.value)::int AS total, min(st.value)::int AS min, max(st.value)::int AS max,
-               max(stance_position_key(s.said_on, s.created_at, s.id, st.value) COLLATE "C") AS latest
+        SELECT s.actor_id, CASE WHEN st.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END AS target_type,
+               coalesce(st.target_actor_id, st.target_topic_id) AS target_id ${byMonth ? `, date_trunc('month', s.said_on)::date AS month` : ''},
+               ${['published', 'draft']
+                 .map(
+                   (status) => `count(*) FILTER (WHERE s.status = '${status}')::int AS ${status}_n,
+                     coalesce(sum(st.value) FILTER (WHERE s.status = '${status}'), 0)::int AS ${status}_total,
+                     (min(st.value) FILTER (WHERE s.status = '${status}'))::int AS ${status}_min,
+                     (max(st.value) FILTER (WHERE s.status = '${status}'))::int AS ${status}_max,
+                     max(stance_position_key(s.said_on, s.created_at, s.id, st.value) COLLATE "C") FILTER (WHERE s.status = '${status}') AS ${status}_latest`,
+                 )
+                 .join(', ')}
           FROM statements s JOIN stances st ON st.statement_id = s.id
          WHERE s.deleted_at IS NULL
-         GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`);
-    const actual = () =>
-      sql(`SELECT actor_id, target_actor_id, target_topic_id, month, status, n, total, min::int, max::int, latest
-             FROM position_months ORDER BY 1, 2, 3, 4, 5`);
-    const consistent = async () => expect(await actual()).toEqual(await expected());
+         GROUP BY ${keys(byMonth)} ORDER BY ${keys(byMonth)}`);
+    const keys = (byMonth: boolean) => (byMonth ? '1, 2, 3, 4' : '1, 2, 3');
+    const stored = (table: string, byMonth: boolean) =>
+      sql(`SELECT actor_id, target_type, target_id ${byMonth ? ', month' : ''},
+                  ${['published', 'draft'].map((s) => `${s}_n, ${s}_total, ${s}_min::int, ${s}_max::int, ${s}_latest`).join(', ')}
+             FROM ${table} ORDER BY ${keys(byMonth)}`);
+    const consistent = async () => {
+      expect(await stored('position_months', true)).toEqual(await recompute(true));
+      expect(await stored('position_totals', false)).toEqual(await recompute(false));
+    };
 
     it('matches a recomputation after every kind of write', async () => {
       await consistent();
@@ -320,6 +333,7 @@ describe('GET /api/positions', () => {
 
     it('is rebuilt from scratch by stance_positions_rebuild()', async () => {
       await sql(`DELETE FROM position_months`);
+      await sql(`DELETE FROM position_totals`);
       await sql(`SELECT stance_positions_rebuild()`);
       await consistent();
     });

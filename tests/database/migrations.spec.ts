@@ -33,6 +33,7 @@ describe('migrations', () => {
       'audit',
       'events',
       'position_months',
+      'position_totals',
       'relations',
       'settings',
       'sources',

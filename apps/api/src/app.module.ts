@@ -20,6 +20,7 @@ import { TopicsModule } from './topics/topics.module';
 import { StatementsModule } from './statements/statements.module';
 import { RelationsModule } from './relations/relations.module';
 import { PositionsModule } from './positions/positions.module';
+import { ExportModule } from './export/export.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,8 @@ export class AppModule {
         TopicsModule,
         EventsModule,
         SourcesModule,
+        // Before StatementsModule: `statements/export.csv` must not be taken for `statements/:id`.
+        ExportModule,
         StatementsModule,
         RelationsModule,
         IntakeModule,

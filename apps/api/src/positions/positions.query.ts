@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ListSpec, limitOffset, orderBy, Page, Range, Sort } from '../common/list-query';
-import { and, bind } from '../common/sql';
 import type { StatementFilter } from '@stance/common';
+import { DataSource } from 'typeorm';
+import { ListSpec, limitOffset, Page, Range, Sort } from '../common/list-query';
+import { and, bind } from '../common/sql';
 import { buildStatementWhere, STATEMENT_FILTER_SCHEMA } from '../statements/statement-filter';
 import { PositionDto } from './dto/position.dto';
 import { splitByMonth } from './month-split';
@@ -22,7 +22,7 @@ export interface PositionFilter extends StatementFilter {
 export const POSITION_LIST: ListSpec = {
   filter: { ...STATEMENT_FILTER_SCHEMA, rollup: 'boolean', groupBy: ['month'], targetType: ['actor', 'topic'], targetTopicId: 'uuid' },
   sort: {
-    id: '"id"',
+    id: '"actorId"',
     actorName: '"actorName"',
     targetType: '"targetType"',
     targetName: '"targetName"',
@@ -36,7 +36,7 @@ export const POSITION_LIST: ListSpec = {
   },
 };
 
-/** Filters the monthly aggregate answers; any other filter reads the statements themselves. */
+/** Filters the aggregate tables answer; any other filter reads the statements themselves. */
 const AGGREGATE_FILTERS = new Set([
   'actorId',
   'saidFrom',
@@ -48,94 +48,141 @@ const AGGREGATE_FILTERS = new Set([
   'rollup',
   'groupBy',
 ]);
-/** Keys that choose stances (applied per stance below) or shape the result; not statement filters. */
+/** Keys that choose stances (applied per stance) or shape the result; not statement filters. */
 const NOT_STATEMENT_FILTERS = ['rollup', 'groupBy', 'targetType', 'targetTopicId', 'targetActorId', 'stance'] as const;
+const STATUSES = ['published', 'draft'];
+
+/** Rows of the `rows` CTE: (group_id, target_type, target_id, month, n, total, min, max, latest), and whether a group may span several. */
+interface RowSource {
+  sql: string;
+  /** One row per (actor, target[, month]) already: no GROUP BY needed. */
+  grouped: boolean;
+}
 
 /**
  * Positions in SQL: per (actor, target[, month]) the count, mean, min, max and latest stance value
- * of the statements a filter selects. Filters on actor, date, status and target read the monthly
- * aggregate `position_months` (kept current by triggers), plus the statements of the days at
- * either end of a date range that do not fill a month; any other filter reads statements and
- * stances directly. Both give the same numbers.
+ * of the statements a filter selects. Filters on actor, date, status and target read the
+ * aggregates kept by triggers (`position_totals` without dates, `position_months` with them, plus
+ * the statements of the days at either end of a range that do not fill a month); any other filter
+ * reads statements and stances. Both give the same numbers.
  */
 @Injectable()
 export class PositionsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(filter: PositionFilter, sort: Sort | null, range: Range): Promise<Page<PositionDto>> {
-    const { sql, params } = this.build(filter, sort, true);
+    const query = this.query(filter);
     const { limit, offset } = limitOffset(range);
-    const rows = (await this.dataSource.query(`${sql} LIMIT ${limit} OFFSET ${offset}`, params)) as (PositionDto & { _total: number })[];
-    let total = rows[0]?._total;
-    if (total === undefined) {
-      total =
-        offset === 0 ? 0 : ((await this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params)) as { n: number }[])[0].n;
-    }
-    for (const row of rows) delete (row as Partial<typeof row>)._total;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(`${query.with} ${query.select(sort)} LIMIT ${limit} OFFSET ${offset}`, query.params) as Promise<PositionDto[]>,
+      this.dataSource.query(`${query.with} SELECT count(*)::int AS total FROM grouped`, query.params) as Promise<{ total: number }[]>,
+    ]);
+    const byMonth = isByMonth(filter);
+    for (const row of rows) row.id = [row.actorId, row.targetType, row.targetId, ...(byMonth ? [row.month] : [])].join(':');
     return { rows, total, start: range.start };
   }
 
-  /** Every row, ordered; `withTotal` adds the number of rows as `_total` (for paging). */
-  build(filter: PositionFilter, sort: Sort | null, withTotal = false): { sql: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const byMonth = filter.groupBy?.includes('month') ?? false;
-    const rows = this.rows(filter, params);
-    const keys = `group_id, target_actor_id, target_topic_id${byMonth ? ', month' : ''}`;
-    const order = sort
-      ? orderBy(POSITION_LIST, sort)
-      : `"actorName" ASC, "targetType" ASC, "targetName" ASC${byMonth ? ', "month" ASC' : ''}, "id" ASC`;
-    const sql = `
-      WITH rows AS (${rows}),
-      grouped AS (
-        SELECT ${keys}, sum(n)::int AS count, sum(total)::int AS total, min(min)::int AS min, max(max)::int AS max, max(latest COLLATE "C") AS latest
-          FROM rows GROUP BY ${keys}
-      )
-      SELECT g.group_id || ':' || CASE WHEN g.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END || ':' || coalesce(g.target_actor_id, g.target_topic_id)
-               ${byMonth ? `|| ':' || to_char(g.month, 'YYYY-MM')` : ''} AS "id",
-             g.group_id AS "actorId", a.name AS "actorName", a.slug AS "actorSlug",
-             CASE WHEN g.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END AS "targetType",
-             coalesce(g.target_actor_id, g.target_topic_id) AS "targetId",
-             coalesce(ta.name, tp.name) AS "targetName", coalesce(ta.slug, tp.slug) AS "targetSlug",
-             ${byMonth ? `to_char(g.month, 'YYYY-MM') AS "month",` : ''}
-             g.count AS "count", round(g.total::numeric / g.count, 2)::float8 AS "mean", g.min AS "min", g.max AS "max",
-             right(g.latest, 1)::int - 2 AS "latestValue", left(g.latest, 10) AS "latestSaidOn"
-             ${withTotal ? ', count(*) OVER ()::int AS "_total"' : ''}
-        FROM grouped g
-        JOIN actors a ON a.id = g.group_id
-        LEFT JOIN actors ta ON ta.id = g.target_actor_id
-        LEFT JOIN topics tp ON tp.id = g.target_topic_id
-       ORDER BY ${order}`;
-    return { sql, params };
+  /** Every row, in order (for the CSV export). */
+  build(filter: PositionFilter, sort: Sort | null): { sql: string; params: unknown[] } {
+    const query = this.query(filter);
+    return { sql: `${query.with} ${query.select(sort)}`, params: query.params };
   }
 
-  /** `UNION ALL` of row sources with the columns (group_id, target_actor_id, target_topic_id, month, n, total, min, max, latest). */
-  private rows(filter: PositionFilter, params: unknown[]): string {
+  private query(filter: PositionFilter) {
+    const params: unknown[] = [];
+    const byMonth = isByMonth(filter);
+    const rows = this.rows(filter, params);
+    const keys = `group_id, target_type, target_id${byMonth ? ', month' : ''}`;
+    const grouped = rows.grouped
+      ? `SELECT ${keys}, n AS count, total, min, max, latest FROM rows`
+      : `SELECT ${keys}, sum(n)::int AS count, sum(total)::int AS total, min(min) AS min, max(max) AS max, max(latest COLLATE "C") AS latest
+           FROM rows GROUP BY ${keys}`;
+    return {
+      params,
+      with: `WITH rows AS (${rows.sql}), grouped AS (${grouped})`,
+      select: (sort: Sort | null) => {
+        const direction = sort?.order === 'DESC' ? 'DESC' : 'ASC';
+        const tieBreak = ['"actorId"', '"targetType"', '"targetId"', ...(byMonth ? ['"month"'] : [])]
+          .map((c) => `${c} ${direction}`)
+          .join(', ');
+        const order = sort
+          ? sort.field === 'id'
+            ? tieBreak
+            : `${POSITION_LIST.sort[sort.field]} ${direction}, ${tieBreak}`
+          : `"actorName", "targetType", "targetName"${byMonth ? ', "month"' : ''}, ${tieBreak}`;
+        return `
+          SELECT g.group_id AS "actorId", a.name AS "actorName", a.slug AS "actorSlug",
+                 g.target_type AS "targetType", g.target_id AS "targetId",
+                 coalesce(ta.name, tp.name) AS "targetName", coalesce(ta.slug, tp.slug) AS "targetSlug",
+                 ${byMonth ? `to_char(g.month, 'YYYY-MM') AS "month",` : ''}
+                 g.count::int AS "count", round(g.total::numeric / g.count, 2)::float8 AS "mean", g.min::int AS "min", g.max::int AS "max",
+                 right(g.latest, 1)::int - 2 AS "latestValue", left(g.latest, 10) AS "latestSaidOn"
+            FROM grouped g
+            JOIN actors a ON a.id = g.group_id
+            LEFT JOIN actors ta ON g.target_type = 'actor' AND ta.id = g.target_id
+            LEFT JOIN topics tp ON g.target_type = 'topic' AND tp.id = g.target_id
+           ORDER BY ${order}`;
+      },
+    };
+  }
+
+  private rows(filter: PositionFilter, params: unknown[]): RowSource {
     const statementFilter: StatementFilter = { ...filter };
     for (const key of NOT_STATEMENT_FILTERS) delete (statementFilter as Record<string, unknown>)[key];
     const fromAggregate = Object.keys(filter).every((key) => AGGREGATE_FILTERS.has(key));
-    if (!fromAggregate) return this.statementRows(filter, statementFilter, params);
+    if (!fromAggregate) return { sql: this.statementRows(filter, statementFilter, params), grouped: false };
 
+    if (!filter.saidFrom && !filter.saidTo && !isByMonth(filter)) {
+      return { sql: this.aggregateRows(filter, params, 'position_totals', []), grouped: !filter.rollup };
+    }
     const split = splitByMonth(filter.saidFrom, filter.saidTo);
     const parts = split.days.map(({ from, to }) => this.statementRows(filter, { ...statementFilter, saidFrom: from, saidTo: to }, params));
     if (split.months) {
-      const where = this.stanceConditions(filter, params, 'p');
+      const where: string[] = [];
       if (split.months.from) where.push(`p.month >= ${bind(params, split.months.from, 'date')}`);
       if (split.months.until) where.push(`p.month < ${bind(params, split.months.until, 'date')}`);
-      if (filter.status) where.push(`p.status = ANY(${bind(params, list(filter.status), 'text[]')})`);
-      const scope = this.scope(filter, params, 'p');
-      parts.push(`
-        SELECT ${scope.group} AS group_id, p.target_actor_id, p.target_topic_id, p.month, p.n, p.total, p.min, p.max, p.latest
-          FROM position_months p ${scope.join}
-         WHERE ${and([...where, ...scope.where])}`);
+      parts.push(this.aggregateRows(filter, params, 'position_months', where));
     }
-    return parts.join(' UNION ALL ');
+    return {
+      sql: parts.join(' UNION ALL '),
+      grouped: parts.length === 1 && split.days.length === 0 && isByMonth(filter) && !filter.rollup,
+    };
+  }
+
+  /** From `position_totals` or `position_months` (alias `p`), the statuses asked for folded into one set of numbers. */
+  private aggregateRows(filter: PositionFilter, params: unknown[], table: string, where: string[]): string {
+    const statuses = filter.status ? STATUSES.filter((s) => list(filter.status!).includes(s)) : STATUSES;
+    const fold = (fn: string, column: string) =>
+      statuses.length === 1 ? `p.${statuses[0]}_${column}` : `${fn}(${statuses.map((s) => `p.${s}_${column}`).join(', ')})`;
+    const n = statuses.map((s) => `p.${s}_n`).join(' + ');
+    const scope = this.scope(filter, params, 'p');
+    return `
+      SELECT ${scope.group} AS group_id, p.target_type, p.target_id, ${table === 'position_months' ? 'p.month' : 'NULL::date AS month'},
+             ${n} AS n, ${statuses.map((s) => `p.${s}_total`).join(' + ')} AS total,
+             ${fold('least', 'min')} AS min, ${fold('greatest', 'max')} AS max, ${fold('greatest', 'latest')} AS latest
+        FROM ${table} p ${scope.join}
+       WHERE ${and([...where, `${n} > 0`, ...this.targetConditions(filter, params, 'p.target_type', 'p.target_id'), ...scope.where])}`;
   }
 
   private statementRows(filter: PositionFilter, statementFilter: StatementFilter, params: unknown[]): string {
     const scope = this.scope(filter, params, 's');
-    const where = [buildStatementWhere(statementFilter, params).sql, ...this.stanceConditions(filter, params, 'st'), ...scope.where];
+    const where = [
+      buildStatementWhere(statementFilter, params).sql,
+      ...this.targetConditions(
+        filter,
+        params,
+        `CASE WHEN st.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END`,
+        'coalesce(st.target_actor_id, st.target_topic_id)',
+      ),
+      ...scope.where,
+    ];
+    if (filter.stance !== undefined) {
+      const { min = -2, max = 2 } = typeof filter.stance === 'number' ? { min: filter.stance, max: filter.stance } : filter.stance;
+      where.push(`st.value BETWEEN ${bind(params, min, 'int')} AND ${bind(params, max, 'int')}`);
+    }
     return `
-      SELECT ${scope.group} AS group_id, st.target_actor_id, st.target_topic_id, date_trunc('month', s.said_on)::date AS month,
+      SELECT ${scope.group} AS group_id, CASE WHEN st.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END AS target_type,
+             coalesce(st.target_actor_id, st.target_topic_id) AS target_id, date_trunc('month', s.said_on)::date AS month,
              1 AS n, st.value::int AS total, st.value AS min, st.value AS max,
              stance_position_key(s.said_on, s.created_at, s.id, st.value) COLLATE "C" AS latest
         FROM statements s
@@ -143,24 +190,18 @@ export class PositionsQuery {
        WHERE ${and(where)}`;
   }
 
-  /** Which stances count: their target and value. `alias` is a row with target_actor_id, target_topic_id (and value for stances). */
-  private stanceConditions(filter: PositionFilter, params: unknown[], alias: string): string[] {
+  /** Which targets count. As in the statement filter, a target actor includes its descendants. */
+  private targetConditions(filter: PositionFilter, params: unknown[], type: string, id: string): string[] {
     const where: string[] = [];
     const targets: string[] = [];
-    // As in the statement filter, a target actor includes its descendants.
     if (filter.targetActorId) {
       targets.push(
-        `${alias}.target_actor_id IN (SELECT id FROM actors WHERE path && ${bind(params, list(filter.targetActorId), 'uuid[]')})`,
+        `${type} = 'actor' AND ${id} IN (SELECT id FROM actors WHERE path && ${bind(params, list(filter.targetActorId), 'uuid[]')})`,
       );
     }
-    if (filter.targetTopicId) targets.push(`${alias}.target_topic_id = ANY(${bind(params, list(filter.targetTopicId), 'uuid[]')})`);
-    if (targets.length) where.push(targets.join(' OR '));
-    const types = filter.targetType ?? [];
-    if (types.length === 1) where.push(`${alias}.target_${types[0] === 'topic' ? 'topic' : 'actor'}_id IS NOT NULL`);
-    if (filter.stance !== undefined) {
-      const { min = -2, max = 2 } = typeof filter.stance === 'number' ? { min: filter.stance, max: filter.stance } : filter.stance;
-      where.push(`${alias}.value BETWEEN ${bind(params, min, 'int')} AND ${bind(params, max, 'int')}`);
-    }
+    if (filter.targetTopicId) targets.push(`${type} = 'topic' AND ${id} = ANY(${bind(params, list(filter.targetTopicId), 'uuid[]')})`);
+    if (targets.length) where.push(targets.map((t) => `(${t})`).join(' OR '));
+    if (filter.targetType?.length === 1) where.push(`${type} = ${bind(params, filter.targetType[0])}`);
     return where;
   }
 
@@ -172,13 +213,11 @@ export class PositionsQuery {
   private scope(filter: PositionFilter, params: unknown[], alias: string): { group: string; join: string; where: string[] } {
     const requested = filter.actorId === undefined ? undefined : list(filter.actorId);
     if (!filter.rollup) {
-      return requested
-        ? {
-            group: `${alias}.actor_id`,
-            join: '',
-            where: [`${alias}.actor_id IN (SELECT id FROM actors WHERE path && ${bind(params, requested, 'uuid[]')})`],
-          }
-        : { group: `${alias}.actor_id`, join: '', where: [] };
+      return {
+        group: `${alias}.actor_id`,
+        join: '',
+        where: requested ? [`${alias}.actor_id IN (SELECT id FROM actors WHERE path && ${bind(params, requested, 'uuid[]')})`] : [],
+      };
     }
     if (!requested) return { group: 'sa.path[1]', join: `JOIN actors sa ON sa.id = ${alias}.actor_id`, where: [] };
     return {
@@ -191,3 +230,4 @@ export class PositionsQuery {
 }
 
 const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
+const isByMonth = (filter: PositionFilter) => filter.groupBy?.includes('month') ?? false;

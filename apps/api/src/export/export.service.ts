@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import type { StatementFilter } from '@stance/common';
+import type { Response } from 'express';
+import type { Pool } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { pipeline, Transform } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { PositionFilter, PositionsQuery } from '../positions/positions.query';
+import { csvWriter } from './csv-writer';
+import type { ExportRequest } from './export-request';
+import { statementCsvHeader, StatementExportQuery } from './statement-export.query';
+
+/** Rows fetched from the cursor per round trip: enough to keep the socket busy, few enough to keep memory flat. */
+const BATCH_SIZE = 1000;
+
+const POSITION_CSV_COLUMNS = [
+  'actorId',
+  'actorName',
+  'actorSlug',
+  'targetType',
+  'targetId',
+  'targetName',
+  'targetSlug',
+  'month',
+  'count',
+  'mean',
+  'min',
+  'max',
+  'latestValue',
+  'latestSaidOn',
+];
+
+/**
+ * Exports stream from a PostgreSQL cursor through the CSV (or NDJSON) writer to the response:
+ * the whole result is never in memory, and a client that goes away stops the query.
+ */
+@Injectable()
+export class ExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly positions: PositionsQuery,
+  ) {}
+
+  async statementsCsv(request: ExportRequest<StatementFilter>, res: Response): Promise<void> {
+    const query = new StatementExportQuery(request.filter, request.sort);
+    const languages = ((await this.dataSource.query(query.languages().sql, query.languages().params)) as { lang: string }[]).map(
+      (row) => row.lang,
+    );
+    await this.send(res, query.csv(languages), {
+      contentType: 'text/csv; charset=utf-8',
+      filename: filename('statements', 'csv'),
+      format: csvWriter(statementCsvHeader(languages), request.bom),
+    });
+  }
+
+  async statementsNdjson(request: ExportRequest<StatementFilter>, res: Response): Promise<void> {
+    await this.send(res, new StatementExportQuery(request.filter, request.sort).json(), {
+      contentType: 'application/x-ndjson; charset=utf-8',
+      filename: filename('statements', 'ndjson'),
+      format: new Transform({
+        writableObjectMode: true,
+        transform: (row: [string], _encoding, done) => done(null, `${row[0]}\n`),
+      }),
+    });
+  }
+
+  async positionsCsv(request: ExportRequest<PositionFilter>, res: Response): Promise<void> {
+    const byMonth = request.filter.groupBy?.includes('month') ?? false;
+    const columns = POSITION_CSV_COLUMNS.filter((column) => byMonth || column !== 'month');
+    await this.send(res, this.positions.build(request.filter, request.sort), {
+      contentType: 'text/csv; charset=utf-8',
+      filename: filename('positions', 'csv'),
+      format: csvWriter(columns, request.bom),
+      rowMode: 'object',
+    });
+  }
+
+  private async send(
+    res: Response,
+    query: { sql: string; params: unknown[] },
+    output: { contentType: string; filename: string; format: Transform; rowMode?: 'array' | 'object' },
+  ): Promise<void> {
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    const rowMode = output.rowMode === 'object' ? undefined : 'array';
+    const rows = client.query(new QueryStream(query.sql, query.params, { batchSize: BATCH_SIZE, rowMode }));
+    res.setHeader('Content-Type', output.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="${output.filename}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    await new Promise<void>((resolve, reject) => {
+      const body = pipeline(rows, output.format, (error) => {
+        // A connection whose cursor failed or was cut off is not reused.
+        client.release(error ? true : undefined);
+        if (!error) return;
+        if (res.headersSent) {
+          res.destroy(error);
+          resolve();
+        } else {
+          reject(error); // nothing sent yet: the error filter answers
+        }
+      });
+      body.pipe(res);
+      res.on('finish', resolve);
+      res.on('close', () => {
+        if (!res.writableFinished) rows.destroy();
+      });
+    });
+  }
+}
+
+const filename = (what: string, extension: string) => `${what}-${new Date().toISOString().slice(0, 10)}.${extension}`;

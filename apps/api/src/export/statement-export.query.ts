@@ -1,0 +1,179 @@
+import type { StatementFilter } from '@stance/common';
+import type { Sort } from '../common/list-query';
+import { buildStatementWhere, statementOrderBy } from '../statements/statement-filter';
+
+/**
+ * The statement export: the rows and order of the statement list for the same filter and sort,
+ * every reference both readable (names) and re-importable (slugs or ids). Cells are computed in
+ * SQL, so the server only moves text. See README "CSV columns".
+ */
+export const STATEMENT_COLUMNS_BEFORE_TRANSLATIONS = [
+  'id',
+  'saidOn',
+  'actor',
+  'actorSlug',
+  'actorPath',
+  'speaker',
+  'speakerSlug',
+  'channel',
+  'kind',
+  'lang',
+  'originalLang',
+  'text',
+] as const;
+export const STATEMENT_COLUMNS_AFTER_TRANSLATIONS = [
+  'sourceId',
+  'sourceTitle',
+  'sourceOutlet',
+  'sourceUrl',
+  'sourcePublishedAt',
+  'eventId',
+  'event',
+  'topics',
+  'topicSlugs',
+  'tags',
+  'tagSlugs',
+  'stances',
+  'status',
+  'notes',
+  'relatedIds',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+/** `translation_en`, … one column per language, in the order given. */
+export const translationColumn = (lang: string) => `translation_${lang}`;
+
+export function statementCsvHeader(languages: string[]): string[] {
+  return [...STATEMENT_COLUMNS_BEFORE_TRANSLATIONS, ...languages.map(translationColumn), ...STATEMENT_COLUMNS_AFTER_TRANSLATIONS];
+}
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** Statement export SQL. Every query binds the filter first, so the same `params` serve them all. */
+export class StatementExportQuery {
+  private readonly params: unknown[] = [];
+  private readonly where: string;
+  private readonly order: string;
+
+  constructor(filter: StatementFilter, sort: Sort | null) {
+    const where = buildStatementWhere(filter, this.params);
+    this.where = where.sql;
+    this.order = statementOrderBy(sort, where.rank);
+  }
+
+  /** The translation languages of the rows to export, sorted: one CSV column each. */
+  languages(): { sql: string; params: unknown[] } {
+    return {
+      sql: `SELECT DISTINCT k.lang FROM statements s CROSS JOIN LATERAL jsonb_object_keys(s.translations) AS k(lang) WHERE ${this.where} ORDER BY 1`,
+      params: this.params,
+    };
+  }
+
+  /** One array per row, in the columns of `statementCsvHeader(languages)`. */
+  csv(languages: string[]): { sql: string; params: unknown[] } {
+    const params = [...this.params];
+    const translations = languages.map((lang) => {
+      params.push(lang);
+      return `s.translations ->> $${params.length}::text`;
+    });
+    const stanceCell = `CASE WHEN x.target_actor_id IS NULL THEN 'topic:' || tt.slug ELSE 'actor:' || ta.slug END
+                        || ':' || CASE WHEN x.value > 0 THEN '+' ELSE '' END || x.value`;
+    const columns = [
+      's.id',
+      `to_char(s.said_on, 'YYYY-MM-DD')`,
+      'a.name',
+      'a.slug',
+      'ap.path',
+      'sp.name',
+      'sp.slug',
+      's.channel',
+      's.kind',
+      's.lang',
+      's.original_lang',
+      's.text',
+      ...translations,
+      's.source_id',
+      'src.title',
+      'src.outlet',
+      'src.url',
+      `to_char(src.published_at, 'YYYY-MM-DD')`,
+      's.event_id',
+      'ev.name',
+      'tp.names',
+      'tp.slugs',
+      'tg.names',
+      'tg.slugs',
+      `(SELECT string_agg(${stanceCell}, '; ' ORDER BY x.target_actor_id IS NULL, coalesce(ta.slug, tt.slug))
+          FROM stances x LEFT JOIN actors ta ON ta.id = x.target_actor_id LEFT JOIN topics tt ON tt.id = x.target_topic_id
+         WHERE x.statement_id = s.id)`,
+      's.status',
+      's.notes',
+      `(SELECT string_agg(r.other::text, '; ' ORDER BY r.other) FROM (
+          SELECT r.to_statement_id AS other FROM relations r WHERE r.from_statement_id = s.id
+          UNION SELECT r.from_statement_id FROM relations r WHERE r.to_statement_id = s.id) r
+         JOIN statements o ON o.id = r.other AND o.deleted_at IS NULL)`,
+      iso('s.created_at'),
+      iso('s.updated_at'),
+      's.version',
+    ];
+    const joins = `
+      LEFT JOIN LATERAL (SELECT string_agg(t.name, '; ' ORDER BY t.slug) AS names, string_agg(t.slug, '; ' ORDER BY t.slug) AS slugs
+                           FROM statement_topics x JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = s.id) tp ON true
+      LEFT JOIN LATERAL (SELECT string_agg(g.name, '; ' ORDER BY g.slug) AS names, string_agg(g.slug, '; ' ORDER BY g.slug) AS slugs
+                           FROM statement_tags x JOIN tags g ON g.id = x.tag_id WHERE x.statement_id = s.id) tg ON true`;
+    return { sql: this.select(columns.join(',\n'), joins), params };
+  }
+
+  /** One JSON object per row (as text): the statement's fields as the API names them, with names and slugs beside ids. */
+  json(): { sql: string; params: unknown[] } {
+    const object = `json_build_object(
+      'id', s.id, 'text', s.text, 'lang', s.lang, 'translations', s.translations, 'originalLang', s.original_lang,
+      'kind', s.kind, 'channel', s.channel,
+      'speakerId', s.speaker_id, 'speakerName', sp.name, 'speakerSlug', sp.slug,
+      'actorId', s.actor_id, 'actorName', a.name, 'actorSlug', a.slug, 'actorPath', ap.names,
+      'saidOn', to_char(s.said_on, 'YYYY-MM-DD'),
+      'sourceId', s.source_id, 'sourceTitle', src.title, 'sourceOutlet', src.outlet, 'sourceUrl', src.url,
+      'sourcePublishedAt', to_char(src.published_at, 'YYYY-MM-DD'),
+      'eventId', s.event_id, 'eventName', ev.name,
+      'topics', coalesce((SELECT json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name) ORDER BY t.slug)
+                            FROM statement_topics x JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = s.id), '[]'),
+      'tags', coalesce((SELECT json_agg(json_build_object('id', g.id, 'slug', g.slug, 'name', g.name) ORDER BY g.slug)
+                          FROM statement_tags x JOIN tags g ON g.id = x.tag_id WHERE x.statement_id = s.id), '[]'),
+      'stances', coalesce((SELECT json_agg(json_build_object(
+                              'targetActorId', x.target_actor_id, 'targetTopicId', x.target_topic_id,
+                              'targetType', CASE WHEN x.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END,
+                              'targetSlug', coalesce(ta.slug, tt.slug), 'targetName', coalesce(ta.name, tt.name), 'value', x.value)
+                              ORDER BY x.target_actor_id IS NULL, coalesce(ta.slug, tt.slug))
+                            FROM stances x LEFT JOIN actors ta ON ta.id = x.target_actor_id LEFT JOIN topics tt ON tt.id = x.target_topic_id
+                           WHERE x.statement_id = s.id), '[]'),
+      'relatedIds', coalesce((SELECT json_agg(r.other ORDER BY r.other) FROM (
+                                 SELECT r.to_statement_id AS other FROM relations r WHERE r.from_statement_id = s.id
+                                 UNION SELECT r.from_statement_id FROM relations r WHERE r.to_statement_id = s.id) r
+                                JOIN statements o ON o.id = r.other AND o.deleted_at IS NULL), '[]'),
+      'status', s.status, 'notes', s.notes, 'version', s.version,
+      'createdAt', ${iso('s.created_at')}, 'updatedAt', ${iso('s.updated_at')})::text`;
+    return { sql: this.select(object), params: this.params };
+  }
+
+  private select(columns: string, joins = ''): string {
+    // Actor paths are computed once per actor, not once per row.
+    return `
+      WITH ap AS MATERIALIZED (
+        SELECT a.id, string_agg(x.name, ' > ' ORDER BY array_position(a.path, x.id)) AS path,
+               json_agg(x.name ORDER BY array_position(a.path, x.id)) AS names
+          FROM actors a JOIN actors x ON x.id = ANY (a.path)
+         GROUP BY a.id
+      )
+      SELECT ${columns}
+        FROM statements s
+        JOIN actors a ON a.id = s.actor_id
+        JOIN ap ON ap.id = s.actor_id
+        LEFT JOIN actors sp ON sp.id = s.speaker_id
+        LEFT JOIN sources src ON src.id = s.source_id
+        LEFT JOIN events ev ON ev.id = s.event_id ${joins}
+       WHERE ${this.where}
+       ORDER BY ${this.order}`;
+  }
+}
