@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { labelled, launchChromium, pick, screenshot } from './browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningApp, startApp } from './server';
+
+/** What an editor and an analyst do in the admin UI, in one session, step by step. */
+
+const TEXT = 'أكدت الوزارة أن قوافل الإغاثة وصلت إلى خانكندي صباح الأربعاء';
+const SEARCH_WITHOUT_HAMZA = 'قوافل الاغاثة';
+const TAG = `e2e-tag-${Date.now().toString(36)}`;
+const SOURCE = `E2E wire ${Date.now().toString(36)}`;
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let statementUrl = '';
+
+async function logIn(target: Page): Promise<void> {
+  await target.goto(`${app.baseUrl}/#/login`);
+  await target.getByLabel(labelled('Email')).fill(ADMIN_EMAIL);
+  await target.getByLabel(labelled('Password')).fill(ADMIN_PASSWORD);
+  await target.getByRole('button', { name: 'Sign in' }).click();
+  await target.getByRole('menuitem', { name: 'Statements' }).waitFor();
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+test('logs in', async () => {
+  await logIn(page);
+  await page.getByRole('table').waitFor();
+  await screenshot(page, '01-statements-list');
+});
+
+test('creates a statement with Arabic text, a stance, a new tag and a new source', async () => {
+  await page.goto(`${app.baseUrl}/#/statements/create`);
+  await page.getByLabel(labelled('Text')).fill(TEXT);
+  await pick(page, 'Language', 'Arabic');
+  await page.getByLabel(labelled('Said on')).fill('2023-09-20');
+  await pick(page, 'Actor', 'Ministry of Defence of Azerbaijan');
+
+  await pick(page, 'Source', SOURCE, new RegExp(SOURCE));
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Outlet').fill('E2E News Agency');
+  await dialog.getByLabel('Credit (agency or wire)').fill('AFP');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  await pick(page, 'Tags', TAG, new RegExp(TAG));
+
+  await page.getByRole('button', { name: 'Add' }).last().click();
+  await pick(page, 'Target actor', 'Armenia', /^Armenia$/);
+  const slider = page.getByRole('slider').first();
+  await slider.focus();
+  await slider.press('ArrowLeft');
+  await slider.press('ArrowLeft');
+  await screenshot(page, '02-statement-form');
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByTestId('statement-text').waitFor();
+  expect(await page.getByTestId('statement-text').textContent()).toBe(TEXT);
+  expect(await page.getByTestId('statement-text').getAttribute('dir')).toBe('auto');
+  await page.getByText(/strongly opposes/).first().waitFor();
+  await page.getByTestId('chain').getByText(SOURCE).waitFor();
+  statementUrl = page.url();
+  await screenshot(page, '03-statement-show');
+});
+
+test('finds it with an Arabic search that differs in hamza', async () => {
+  await page.goto(`${app.baseUrl}/#/statements`);
+  await page.getByPlaceholder('Search').fill(SEARCH_WITHOUT_HAMZA);
+  await page.getByRole('cell', { name: TEXT }).waitFor();
+  await screenshot(page, '04-search-hamza');
+});
+
+test('filters by a parent actor (its subtree included)', async () => {
+  await pick(page, 'Actor', 'Azerbaijan', /^Azerbaijan$/);
+  await page.waitForURL(/actorId/);
+  await page.getByRole('cell', { name: TEXT }).waitFor();
+  await page.getByText('Azerbaijan › Ministry of Defence of Azerbaijan').first().waitFor();
+  await screenshot(page, '05-filter-parent-actor');
+});
+
+test("exports the server's CSV with the current filters", async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const [header, ...rows] = csv.slice(1).trim().split(/\r?\n/);
+  expect(header.split(',')).toEqual(expect.arrayContaining(['id', 'text']));
+  expect(rows).toHaveLength(1);
+  expect(csv).toContain(TEXT);
+});
+
+test('a stale edit from a second session is reported, not saved', async () => {
+  const other = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const second = await other.newPage();
+  second.setDefaultTimeout(15_000);
+  try {
+    await logIn(second);
+    const editUrl = statementUrl.replace(/\/show$/, '');
+    await page.goto(editUrl);
+    await second.goto(editUrl);
+    await page.getByLabel(labelled('Notes')).fill('first session');
+    await second.getByLabel(labelled('Notes')).fill('second session');
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('statement-text').waitFor();
+
+    await second.getByRole('button', { name: 'Save' }).click();
+    await second.getByTestId('conflict').waitFor();
+    await expect(second.getByLabel(labelled('Notes')).inputValue()).resolves.toBe('first session');
+    await screenshot(second, '06-edit-conflict');
+  } finally {
+    await other.close();
+  }
+});
+
+test('adds a cross-reference to another statement', async () => {
+  await page.goto(statementUrl);
+  await pick(page, 'Other statement (search its text)', 'Azerbaijan', /./);
+  await page.getByRole('button', { name: 'Add cross-reference' }).click();
+  await page.getByTestId('relation').first().waitFor();
+  await screenshot(page, '07-cross-reference');
+});
+
+test('switches to Arabic and lays out right to left', async () => {
+  await page.goto(`${app.baseUrl}/#/statements`);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('menuitem', { name: 'العربية' }).click();
+  await page.getByRole('menuitem', { name: 'التصريحات' }).waitFor();
+  expect(await page.evaluate(() => document.dir)).toBe('rtl');
+  await screenshot(page, '08-arabic-rtl');
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+  await page.getByRole('menuitem', { name: 'Statements' }).waitFor();
+});
+
+test("opens the positions board and a cell's statements", async () => {
+  await page.goto(`${app.baseUrl}/#/positions`);
+  await page.getByTestId('positions-matrix').waitFor();
+  await screenshot(page, '09-positions-board');
+  await page.getByTestId('position-cell').first().getByRole('button').first().click();
+  await page.waitForURL(/#\/statements\?filter=/);
+  await page.getByRole('table').waitFor();
+  const filter = JSON.parse(decodeURIComponent(new URL(page.url().replace('#/', '')).searchParams.get('filter')!));
+  expect(filter.actorId).toBeDefined();
+  await screenshot(page, '10-cell-statements');
+});
