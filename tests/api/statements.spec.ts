@@ -404,14 +404,29 @@ describe('statements API', () => {
       expect(await found({ ...resolved, id: ids })).toEqual(expected);
     });
 
-    it('ranks full-text matches by relevance when no sort is given', async () => {
-      const res = await list({ q: 'Azerbaijan', id: ['s1', 's2', 's3', 's4'].map((k) => s[k].id) }).expect(200);
-      expect(keysOf(res.body)).toEqual(['s1']);
-      const sorted = await list(
-        { q: 'armenian', id: ['s1', 's2', 's3', 's4'].map((k) => s[k].id) },
-        { sort: '["relevance","DESC"]' },
-      ).expect(200);
-      expect(keysOf(sorted.body)).toEqual(['s2']);
+    it('ranks full-text matches by relevance when no sort is given, and by the sort when one is', async () => {
+      const actor = await post('actors', 'ranked', { slug: 'ranked', name: 'Ranked', kind: 'other' });
+      const strong = await post('statements', 'strong', {
+        text: 'Truce now: the truce must hold, the truce is all',
+        lang: 'en',
+        kind: 'quote',
+        actorId: actor.id,
+        saidOn: '2023-01-01',
+      });
+      const weak = await post('statements', 'weak', {
+        text: 'Ateşkes sağlanmalı',
+        translations: { en: 'a truce is needed' },
+        lang: 'tr',
+        kind: 'quote',
+        actorId: actor.id,
+        saidOn: '2023-06-01',
+      });
+      const byRank = await list({ q: 'truce', actorId: actor.id }).expect(200);
+      expect(byRank.body.map((r: { id: string }) => r.id)).toEqual([strong.id, weak.id]);
+      const byDate = await list({ q: 'truce', actorId: actor.id }, { sort: '["saidOn","DESC"]' }).expect(200);
+      expect(byDate.body.map((r: { id: string }) => r.id)).toEqual([weak.id, strong.id]);
+      const asked = await list({ q: 'truce', actorId: actor.id }, { sort: '["relevance","DESC"]' }).expect(200);
+      expect(asked.body.map((r: { id: string }) => r.id)).toEqual([strong.id, weak.id]);
     });
 
     it('sorts by the whitelisted fields and pages with Content-Range', async () => {
