@@ -126,6 +126,13 @@ describe('actors API', () => {
     await t.as('editor').get(`/api/actors/${ids['az-gov']}`).expect(200);
   });
 
+  it('refuses a duplicate slug with 409 and changes nothing', async () => {
+    const dup = await t.as('editor').post('/api/actors').send({ slug: 'armenia', name: 'Armenia again', kind: 'state' }).expect(409);
+    expect(dup.body.errors).toEqual({ slug: 'already exists' });
+    await t.as('editor').put(`/api/actors/${ids.azerbaijan}`).send({ slug: 'armenia' }).expect(409);
+    expect((await t.as('editor').get(`/api/actors/${ids.azerbaijan}`)).body.slug).toBe('azerbaijan');
+  });
+
   it('answers 404 for a missing id and 400 for a malformed one', async () => {
     await t.as('editor').get('/api/actors/00000000-0000-0000-0000-000000000000').expect(404);
     const bad = await t.as('editor').get('/api/actors/not-a-uuid').expect(400);

@@ -179,6 +179,8 @@ describe('statements API', () => {
       ['an unknown source', { sourceId: '00000000-0000-0000-0000-000000000000' }, 'sourceId'],
       ['a person as the actor spoken for', { actorId: 'P' }, 'actorId'],
       ['a body as the speaker', { speakerId: 'A' }, 'speakerId'],
+      ['an unknown speaker', { speakerId: '00000000-0000-0000-0000-000000000000', actorId: null }, 'speakerId'],
+      ['an unknown actor', { actorId: '00000000-0000-0000-0000-000000000000' }, 'actorId'],
       ['an unknown field', { mood: 'angry' }, 'mood'],
       ['an unknown kind', { kind: 'rumour' }, 'kind'],
       ['a malformed date', { saidOn: '2023-02-30' }, 'saidOn'],

@@ -254,6 +254,9 @@ export class StatementsService {
       notes: pick('notes', null),
     };
     const errors: Record<string, string> = {};
+    if (values.speakerId && !(await manager.query(`SELECT 1 FROM actors WHERE id = $1`, [values.speakerId])).length) {
+      throw new FieldErrorsException({ speakerId: 'does not exist' });
+    }
     if (!values.actorId) {
       const actorId = values.speakerId ? await this.actorOfSpeaker(manager, values.speakerId, values.saidOn) : undefined;
       if (actorId) values.actorId = actorId;
