@@ -15,7 +15,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: loggerLevels(config.logLevel),
     bodyParser: true,
-    forceCloseConnections: true,
+    // On shutdown, requests in flight finish; idle keep-alive sockets are closed by Node itself.
+    forceCloseConnections: false,
   });
   app.setGlobalPrefix('api');
   // Registered before Nest's own parser, which then steps aside; a larger body is a 413.

@@ -22,8 +22,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: finishing requests in flight, then stopping`);
+    // Requests in flight get SHUTDOWN_GRACE_MS to finish; then the process stops regardless.
+    const grace = new Promise((resolve) => setTimeout(resolve, Number(process.env.SHUTDOWN_GRACE_MS ?? 15_000)).unref());
     try {
-      await app?.close();
+      await Promise.race([app?.close(), grace]);
     } finally {
       await database.stop();
       process.exit(0);
