@@ -151,8 +151,8 @@ describe('hostile input', () => {
       fc.asyncProperty(nastyString, async (token) => {
         const response = await t.http
           .get('/api/statements')
-          .set('Authorization', `Bearer ${token.replace(/[\r\n\u0000-\u001f\u007f-\uffff]/g, '')}`);
-        expect(response.status).toBe(401);
+          .set('Authorization', `Bearer ${[...token].filter((c) => c >= ' ' && c <= '~').join('')}`);
+        expect([401, 431]).toContain(response.status);
       }),
       { numRuns: RUNS },
     );
