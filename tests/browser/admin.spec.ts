@@ -5,10 +5,11 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningApp, startApp } from './server
 
 /** What an editor and an analyst do in the admin UI, in one session, step by step. */
 
-const TEXT = 'أكدت الوزارة أن قوافل الإغاثة وصلت إلى خانكندي صباح الأربعاء';
-const SEARCH_WITHOUT_HAMZA = 'قوافل الاغاثة';
-const TAG = `e2e-tag-${Date.now().toString(36)}`;
-const SOURCE = `E2E wire ${Date.now().toString(36)}`;
+const RUN = Date.now().toString(36);
+const TEXT = `أكدت الوزارة أن قوافل الإغاثة وصلت إلى خانكندي صباح الأربعاء (e2e ${RUN})`;
+const SEARCH_WITHOUT_HAMZA = `قوافل الاغاثة ${RUN}`;
+const TAG = `e2e-tag-${RUN}`;
+const SOURCE = `E2E wire ${RUN}`;
 
 let app: RunningApp;
 let browser: Browser;
@@ -119,7 +120,7 @@ test('a stale edit from a second session is reported, not saved', async () => {
 
     await second.getByRole('button', { name: 'Save' }).click();
     await second.getByTestId('conflict').waitFor();
-    await expect(second.getByLabel(labelled('Notes')).inputValue()).resolves.toBe('first session');
+    await second.waitForFunction(() => (document.querySelector('[name=notes]') as HTMLTextAreaElement | null)?.value === 'first session');
     await screenshot(second, '06-edit-conflict');
   } finally {
     await other.close();
