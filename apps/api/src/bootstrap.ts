@@ -30,7 +30,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   );
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,
-    exposedHeaders: ['Content-Range', 'Content-Disposition', 'ETag'],
+    exposedHeaders: ['Content-Range', 'Content-Disposition', 'ETag', 'Next-Cursor'],
     credentials: false,
   });
   app.useGlobalPipes(
