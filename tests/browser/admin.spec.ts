@@ -72,7 +72,10 @@ test('creates a statement with Arabic text, a stance, a new tag and a new source
   await page.getByTestId('statement-text').waitFor();
   expect(await page.getByTestId('statement-text').textContent()).toBe(TEXT);
   expect(await page.getByTestId('statement-text').getAttribute('dir')).toBe('auto');
-  await page.getByText(/strongly opposes/).first().waitFor();
+  await page
+    .getByText(/strongly opposes/)
+    .first()
+    .waitFor();
   await page.getByTestId('chain').getByText(SOURCE).waitFor();
   statementUrl = page.url();
   await screenshot(page, '03-statement-show');
