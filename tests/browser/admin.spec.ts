@@ -132,7 +132,7 @@ test('a stale edit from a second session is reported, not saved', async () => {
 
 test('adds a cross-reference to another statement', async () => {
   await page.goto(statementUrl);
-  await pick(page, 'Other statement (search its text)', 'Azerbaijan', /./);
+  await pick(page, 'Other statement (search its text)', 'عدوانا جديدا', /عدوان/);
   await page.getByRole('button', { name: 'Add cross-reference' }).click();
   await page.getByTestId('relation').first().waitFor();
   await screenshot(page, '07-cross-reference');

@@ -39,16 +39,17 @@ const byName = (q: string) => ({ q });
 const BoardFilters = () => (
   <FilterLiveForm debounce={300}>
     <Stack direction="row" gap={2} flexWrap="wrap" alignItems="center">
-      <DateInput source="saidFrom" label="resources.statements.filters.saidFrom" />
-      <DateInput source="saidTo" label="resources.statements.filters.saidTo" />
+      <DateInput source="saidFrom" fullWidth={false} label="resources.statements.filters.saidFrom" />
+      <DateInput source="saidTo" fullWidth={false} label="resources.statements.filters.saidTo" />
       <ReferenceInput source="actorId" reference="actors">
-        <AutocompleteInput label="positions.actor" filterToQuery={byName} sx={{ minWidth: 220 }} />
+        <AutocompleteInput label="positions.actor" fullWidth={false} filterToQuery={byName} sx={{ minWidth: 220 }} />
       </ReferenceInput>
       <BooleanInput source="rollup" label="positions.rollup" />
       <ReferenceInput source="topicId" reference="topics">
-        <AutocompleteInput label="resources.statements.fields.topicId" filterToQuery={byName} sx={{ minWidth: 200 }} />
+        <AutocompleteInput label="resources.statements.fields.topicId" fullWidth={false} filterToQuery={byName} sx={{ minWidth: 200 }} />
       </ReferenceInput>
       <SelectInput
+        fullWidth={false}
         source="targetType"
         label="positions.target_type"
         choices={[
@@ -68,10 +69,8 @@ interface Selected {
 
 const MonthlyTimeline = ({ selected, filter }: { selected: Selected; filter: Record<string, unknown> }) => {
   const translate = useTranslate();
-  const { actorId: _actorId, targetType: _targetType, topicId: _topicId, ...rest } = filter;
-  void _actorId;
-  void _targetType;
-  void _topicId;
+  // The cell's actor and target replace the board's own actor, topic and target-type filters.
+  const rest = Object.fromEntries(Object.entries(filter).filter(([key]) => !['actorId', 'topicId', 'targetType'].includes(key)));
   const { data = [], isPending } = useGetList<Position>('positions', {
     filter: cleanFilter({
       ...rest,
@@ -115,7 +114,7 @@ const Board = () => {
       </Stack>
       {!isPending && matrix.actors.length === 0 && <Typography color="text.secondary">{translate('positions.no_data')}</Typography>}
       {matrix.actors.length > 0 && (
-        <Box sx={{ overflow: 'auto', maxHeight: '70vh', mt: 1 }}>
+        <Box sx={{ overflow: 'auto', maxHeight: '70vh', mt: 1, maxWidth: { xs: 'calc(100vw - 32px)', md: 'calc(100vw - 300px)' } }}>
           <Table size="small" stickyHeader data-testid="positions-matrix">
             <TableHead>
               <TableRow>

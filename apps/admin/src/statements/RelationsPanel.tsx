@@ -92,7 +92,15 @@ export const RelationsPanel = () => {
         })}
       </MuiList>
       <Form key={formKey} onSubmit={onSubmit} defaultValues={{ direction: 'outgoing', type: 'responds_to' }}>
-        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <Box
+          sx={{
+            display: 'flex',
+            gap: 2,
+            flexWrap: 'wrap',
+            alignItems: 'flex-start',
+            '& > .MuiFormControl-root, & > .MuiAutocomplete-root': { width: 'auto', minWidth: 200 },
+          }}
+        >
           <SelectInput
             source="direction"
             label="resources.relations.fields.direction"

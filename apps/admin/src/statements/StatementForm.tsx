@@ -71,7 +71,7 @@ export const StatementForm = () => {
   return (
     <SimpleForm defaultValues={statementFormValues}>
       <TextInput source="text" multiline minRows={3} fullWidth validate={required()} slotProps={{ htmlInput: { dir: 'auto' } }} />
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { width: 'auto', minWidth: 200 } }}>
         <AutocompleteInput
           source="lang"
           choices={languageChoices}
@@ -91,7 +91,7 @@ export const StatementForm = () => {
       <LangMapInput source="translationList" label="resources.statements.fields.translations" multiline />
 
       <Section label="resources.statements.sections.who" />
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { width: 'auto', minWidth: 200 } }}>
         <ReferenceInput source="speakerId" reference="actors" filter={{ kind: 'person' }}>
           <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 280 }} />
         </ReferenceInput>
@@ -101,7 +101,7 @@ export const StatementForm = () => {
       </Box>
 
       <Section label="resources.statements.sections.where" />
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
+      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { width: 'auto', minWidth: 200 } }}>
         <ReferenceInput source="sourceId" reference="sources">
           <AutocompleteInput filterToQuery={byName} create={<CreateSourceDialog />} sx={{ minWidth: 360 }} />
         </ReferenceInput>
