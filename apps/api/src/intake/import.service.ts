@@ -15,11 +15,63 @@ export interface ImportResult {
 
 /** Past this many, the report is long enough to act on; the rest of the file is not read. */
 const MAX_ERRORS = 100;
+/**
+ * Stances are written this many rows at a time: each INSERT or DELETE on stances refreshes the
+ * position aggregates of the actors and months it touches (a statement-level trigger), so one
+ * statement per batch instead of one per row keeps a large import linear.
+ */
+const STANCE_BATCH = 1000;
 
 /** Thrown inside the transaction to roll it back (a dry run, or errors), carrying the answer out. */
 class Rollback extends Error {
   constructor(readonly result: ImportResult) {
     super('rollback');
+  }
+}
+
+interface Stance {
+  targetActorId: string | null;
+  targetTopicId: string | null;
+  value: number;
+}
+
+/** Stance writes waiting for the next batch. */
+class PendingStances {
+  replaced: string[] = [];
+  rows: (Stance & { statementId: string })[] = [];
+  private readonly statements = new Set<string>();
+
+  has(statementId: string): boolean {
+    return this.statements.has(statementId);
+  }
+
+  add(statementId: string, stances: Stance[], replacing: boolean): void {
+    this.statements.add(statementId);
+    if (replacing) this.replaced.push(statementId);
+    for (const stance of stances) this.rows.push({ statementId, ...stance });
+  }
+
+  get size(): number {
+    return this.statements.size;
+  }
+
+  async flush(manager: EntityManager): Promise<void> {
+    if (this.replaced.length) await manager.query(`DELETE FROM stances WHERE statement_id = ANY($1::uuid[])`, [this.replaced]);
+    if (this.rows.length) {
+      await manager.query(
+        `INSERT INTO stances (statement_id, target_actor_id, target_topic_id, value)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[])`,
+        [
+          this.rows.map((r) => r.statementId),
+          this.rows.map((r) => r.targetActorId),
+          this.rows.map((r) => r.targetTopicId),
+          this.rows.map((r) => r.value),
+        ],
+      );
+    }
+    this.replaced = [];
+    this.rows = [];
+    this.statements.clear();
   }
 }
 
@@ -75,6 +127,18 @@ export class ImportService {
     let row = 0;
     // After a database error the transaction is aborted: later rows are only checked, not written.
     let writable = true;
+    const pending = new PendingStances();
+    let batchStart = 1;
+    const flush = async () => {
+      if (!writable) return;
+      try {
+        await pending.flush(manager);
+      } catch (error) {
+        writable = false;
+        result.errors.push({ row: batchStart, field: 'stances', message: this.databaseMessage(error, `rows ${batchStart}–${row}`) });
+      }
+      batchStart = row + 1;
+    };
     for await (const record of records) {
       if (!header) {
         header = record.map((c) => c.trim());
@@ -88,8 +152,9 @@ export class ImportService {
       if (result.errors.length) writable = false;
       if (result.errors.length >= MAX_ERRORS) break;
       if (!parsed || !writable) continue;
+      if (parsed.id && pending.has(parsed.id)) await flush();
       try {
-        const created = await this.write(manager, parsed, refs, user);
+        const created = await this.write(manager, parsed, refs, pending, user);
         if (created) result.created++;
         else result.updated++;
       } catch (error) {
@@ -100,7 +165,9 @@ export class ImportService {
         const [field, message] = Object.entries(mapped.errors ?? { row: mapped.message })[0];
         result.errors.push({ row, field, message });
       }
+      if (pending.size >= STANCE_BATCH) await flush();
     }
+    if (!result.errors.length) await flush();
     if (!header) result.errors.push({ row: 0, field: 'file', message: 'is empty: a header row is required' });
     return result;
   }
@@ -147,7 +214,7 @@ export class ImportService {
   }
 
   /** Writes one row; true when it created a statement, false when it updated one. */
-  private async write(manager: EntityManager, row: ImportRow, refs: Refs, user?: AuthUser): Promise<boolean> {
+  private async write(manager: EntityManager, row: ImportRow, refs: Refs, pending: PendingStances, user?: AuthUser): Promise<boolean> {
     const userId = user?.id ?? null;
     if (row.source && !refs.sources.has(row.source.id)) {
       const s = row.source;
@@ -222,7 +289,6 @@ export class ImportService {
           WHERE id = $15`,
         [...values, id],
       );
-      await manager.query(`DELETE FROM stances WHERE statement_id = $1`, [id]);
       await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
       await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
     } else {
@@ -234,13 +300,7 @@ export class ImportService {
       );
       id = rows[0].id;
     }
-    if (stances.length) {
-      await manager.query(
-        `INSERT INTO stances (statement_id, target_actor_id, target_topic_id, value)
-         SELECT $1, a, t, v FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS x(a, t, v)`,
-        [id, stances.map((s) => s.targetActorId), stances.map((s) => s.targetTopicId), stances.map((s) => s.value)],
-      );
-    }
+    pending.add(id, stances, !!existing);
     if (topicIds.length)
       await manager.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::uuid[])`, [id, topicIds]);
     if (tagIds.length) await manager.query(`INSERT INTO statement_tags (statement_id, tag_id) SELECT $1, unnest($2::uuid[])`, [id, tagIds]);
@@ -299,6 +359,13 @@ export class ImportService {
     return ids;
   }
 
+  private databaseMessage(error: unknown, where: string): string {
+    const pg = error instanceof QueryFailedError ? (error.driverError as object) : null;
+    const mapped = pg ? mapDatabaseError(pg as never, 'POST') : undefined;
+    if (!mapped) throw error;
+    return `${mapped.message} (${where})`;
+  }
+
   private asImportError(error: unknown): unknown {
     const code = (error as { code?: string })?.code;
     if (typeof code === 'string' && code.startsWith('CSV_')) {
@@ -308,12 +375,6 @@ export class ImportService {
     }
     return error;
   }
-}
-
-interface Stance {
-  targetActorId: string | null;
-  targetTopicId: string | null;
-  value: number;
 }
 
 const sortStances = (stances: Stance[]) =>
