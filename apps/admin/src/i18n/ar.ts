@@ -266,7 +266,7 @@ export const ar: TranslationMessages = {
       helpers: { actorId: 'اتركه فارغًا ليُؤخذ من منصب المتحدث في ذلك التاريخ' },
       notifications: {
         conflict: 'عدّل شخص آخر هذا التصريح في الأثناء. يعرض النموذج الآن نسخته، ولم يُحفظ شيء.',
-        your_version: 'النص الذي حاولت حفظه:',
+        your_version: 'ما حاولت حفظه، حيث يختلف:',
       },
       chain: { said: 'قيل', for: 'باسم', reported: 'نقله', no_source: 'لا يوجد مصدر مسجّل', text: 'النص المسجّل' },
     },

@@ -46,7 +46,7 @@ export const en: TranslationMessages = {
       helpers: { actorId: "Leave empty to take it from the speaker's role on that date" },
       notifications: {
         conflict: 'Someone else changed this statement meanwhile. The form now shows their version; nothing was saved.',
-        your_version: 'The text you tried to save:',
+        your_version: 'What you tried to save, where it differs:',
       },
       chain: { said: 'Said', for: 'for', reported: 'Reported by', no_source: 'No source recorded', text: 'Recorded text' },
     },

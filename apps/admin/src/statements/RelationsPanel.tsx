@@ -102,6 +102,7 @@ export const RelationsPanel = () => {
           }}
         >
           <SelectInput
+            fullWidth={false}
             source="direction"
             label="resources.relations.fields.direction"
             choices={[
@@ -110,9 +111,16 @@ export const RelationsPanel = () => {
             ]}
             validate={required()}
           />
-          <SelectInput source="type" label="resources.relations.fields.type" choices={typeChoices} validate={required()} />
+          <SelectInput
+            fullWidth={false}
+            source="type"
+            label="resources.relations.fields.type"
+            choices={typeChoices}
+            validate={required()}
+          />
           <ReferenceInput source="otherId" reference="statements" filter={{}}>
             <AutocompleteInput
+              fullWidth={false}
               label="resources.relations.fields.other"
               filterToQuery={byText}
               validate={required()}
@@ -120,7 +128,7 @@ export const RelationsPanel = () => {
               sx={{ minWidth: 360 }}
             />
           </ReferenceInput>
-          <TextInput source="note" label="resources.relations.fields.note" slotProps={{ htmlInput: { dir: 'auto' } }} />
+          <TextInput fullWidth={false} source="note" label="resources.relations.fields.note" slotProps={{ htmlInput: { dir: 'auto' } }} />
           <SaveButton label="resources.relations.add" sx={{ mt: 1 }} alwaysEnable />
         </Box>
       </Form>

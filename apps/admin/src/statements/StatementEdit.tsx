@@ -1,7 +1,48 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Alert, AlertTitle, Box } from '@mui/material';
-import { Edit, type HttpError, type RaRecord, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Edit, type HttpError, type RaRecord, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { StatementForm, statementPayload } from './StatementForm';
+
+const COMPARED = [
+  'text',
+  'lang',
+  'originalLang',
+  'kind',
+  'channel',
+  'saidOn',
+  'status',
+  'notes',
+  'speakerId',
+  'actorId',
+  'sourceId',
+  'eventId',
+];
+const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '∅' : String(value));
+
+/** The fields where the rejected edit differs from the version now in the form, with the value this editor wanted. */
+const ConflictNotice = ({ rejected, onClose }: { rejected: Partial<RaRecord>; onClose: () => void }) => {
+  const current = useRecordContext();
+  const translate = useTranslate();
+  const differing = COMPARED.filter((field) => shown(rejected[field]) !== shown(current?.[field]));
+  return (
+    <Alert severity="warning" onClose={onClose} sx={{ m: 2 }} data-testid="conflict">
+      <AlertTitle>{translate('resources.statements.notifications.conflict')}</AlertTitle>
+      {translate('resources.statements.notifications.your_version')}
+      <Box component="dl" sx={{ m: 1, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2 }}>
+        {differing.map((field) => (
+          <Fragment key={field}>
+            <Box component="dt" sx={{ fontWeight: 600 }}>
+              {translate(`resources.statements.fields.${field}`)}
+            </Box>
+            <Box component="dd" dir="auto" sx={{ m: 0, whiteSpace: 'pre-wrap' }}>
+              {shown(rejected[field])}
+            </Box>
+          </Fragment>
+        ))}
+      </Box>
+    </Alert>
+  );
+};
 
 /**
  * Saves with the version the edit started from. When someone saved in between (409), the
@@ -11,7 +52,6 @@ import { StatementForm, statementPayload } from './StatementForm';
 export const StatementEdit = () => {
   const notify = useNotify();
   const refresh = useRefresh();
-  const translate = useTranslate();
   const [rejected, setRejected] = useState<Partial<RaRecord> | null>(null);
 
   const onError = (error: unknown, variables: { data?: Partial<RaRecord> }) => {
@@ -27,15 +67,7 @@ export const StatementEdit = () => {
 
   return (
     <Edit mutationMode="pessimistic" transform={statementPayload} mutationOptions={{ onError }} redirect="show">
-      {rejected && (
-        <Alert severity="warning" onClose={() => setRejected(null)} sx={{ m: 2 }} data-testid="conflict">
-          <AlertTitle>{translate('resources.statements.notifications.conflict')}</AlertTitle>
-          {translate('resources.statements.notifications.your_version')}
-          <Box component="blockquote" dir="auto" sx={{ m: 1, whiteSpace: 'pre-wrap' }}>
-            {rejected.text}
-          </Box>
-        </Alert>
-      )}
+      {rejected && <ConflictNotice rejected={rejected} onClose={() => setRejected(null)} />}
       <StatementForm />
     </Edit>
   );

@@ -71,42 +71,51 @@ export const StatementForm = () => {
   return (
     <SimpleForm defaultValues={statementFormValues}>
       <TextInput source="text" multiline minRows={3} fullWidth validate={required()} slotProps={{ htmlInput: { dir: 'auto' } }} />
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { width: 'auto', minWidth: 200 } }}>
+      <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
         <AutocompleteInput
+          fullWidth={false}
+          sx={{ minWidth: 200 }}
           source="lang"
           choices={languageChoices}
           validate={required()}
           onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
         />
         <AutocompleteInput
+          fullWidth={false}
+          sx={{ minWidth: 200 }}
           source="originalLang"
           choices={languageChoices}
           onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
         />
-        <SelectInput source="kind" choices={kindChoices} validate={required()} />
-        <SelectInput source="channel" choices={channelChoices} />
-        <DateInput source="saidOn" validate={required()} />
-        <SelectInput source="status" choices={statusChoices} />
+        <SelectInput fullWidth={false} source="kind" choices={kindChoices} validate={required()} />
+        <SelectInput fullWidth={false} source="channel" choices={channelChoices} />
+        <DateInput fullWidth={false} source="saidOn" validate={required()} />
+        <SelectInput fullWidth={false} source="status" choices={statusChoices} />
       </Box>
       <LangMapInput source="translationList" label="resources.statements.fields.translations" multiline />
 
       <Section label="resources.statements.sections.who" />
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { width: 'auto', minWidth: 200 } }}>
+      <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
         <ReferenceInput source="speakerId" reference="actors" filter={{ kind: 'person' }}>
-          <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 280 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={{ minWidth: 280 }} />
         </ReferenceInput>
         <ReferenceInput source="actorId" reference="actors">
-          <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 280 }} helperText="resources.statements.helpers.actorId" />
+          <AutocompleteInput
+            fullWidth={false}
+            filterToQuery={byName}
+            sx={{ minWidth: 280 }}
+            helperText="resources.statements.helpers.actorId"
+          />
         </ReferenceInput>
       </Box>
 
       <Section label="resources.statements.sections.where" />
-      <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%', '& > *': { width: 'auto', minWidth: 200 } }}>
+      <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
         <ReferenceInput source="sourceId" reference="sources">
-          <AutocompleteInput filterToQuery={byName} create={<CreateSourceDialog />} sx={{ minWidth: 360 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} create={<CreateSourceDialog />} sx={{ minWidth: 360 }} />
         </ReferenceInput>
         <ReferenceInput source="eventId" reference="events">
-          <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 280 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={{ minWidth: 280 }} />
         </ReferenceInput>
       </Box>
       <ReferenceArrayInput source="topicIds" reference="topics">
@@ -119,10 +128,20 @@ export const StatementForm = () => {
       <ArrayInput source="stances">
         <SimpleFormIterator inline disableReordering>
           <ReferenceInput source="targetActorId" reference="actors">
-            <AutocompleteInput filterToQuery={byName} label="resources.statements.fields.targetActorId" sx={{ minWidth: 240 }} />
+            <AutocompleteInput
+              fullWidth={false}
+              filterToQuery={byName}
+              label="resources.statements.fields.targetActorId"
+              sx={{ minWidth: 240 }}
+            />
           </ReferenceInput>
           <ReferenceInput source="targetTopicId" reference="topics">
-            <AutocompleteInput filterToQuery={byName} label="resources.statements.fields.targetTopicId" sx={{ minWidth: 200 }} />
+            <AutocompleteInput
+              fullWidth={false}
+              filterToQuery={byName}
+              label="resources.statements.fields.targetTopicId"
+              sx={{ minWidth: 200 }}
+            />
           </ReferenceInput>
           <StanceSliderInput source="value" />
         </SimpleFormIterator>
