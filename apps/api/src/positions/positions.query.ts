@@ -21,18 +21,19 @@ export interface PositionFilter extends StatementFilter {
 
 export const POSITION_LIST: ListSpec = {
   filter: { ...STATEMENT_FILTER_SCHEMA, rollup: 'boolean', groupBy: ['month'], targetType: ['actor', 'topic'], targetTopicId: 'uuid' },
+  // Over the columns of `grouped` and the names beside them (see select()); each then breaks ties by actor, target and month.
   sort: {
-    id: '"actorId"',
-    actorName: '"actorName"',
-    targetType: '"targetType"',
-    targetName: '"targetName"',
-    month: '"month"',
-    count: '"count"',
-    mean: '"mean"',
-    min: '"min"',
-    max: '"max"',
-    latestValue: '"latestValue"',
-    latestSaidOn: '"latestSaidOn"',
+    id: 'group_id',
+    actorName: 'actor_name',
+    targetType: 'target_type',
+    targetName: 'target_name',
+    month: 'month',
+    count: 'count',
+    mean: 'total::float8 / count',
+    min: 'min',
+    max: 'max',
+    latestValue: 'right(latest, 1)',
+    latestSaidOn: 'left(latest, 10)',
   },
 };
 
@@ -51,6 +52,7 @@ const AGGREGATE_FILTERS = new Set([
 /** Keys that choose stances (applied per stance) or shape the result; not statement filters. */
 const NOT_STATEMENT_FILTERS = ['rollup', 'groupBy', 'targetType', 'targetTopicId', 'targetActorId', 'stance'] as const;
 const STATUSES = ['published', 'draft'];
+const WORK_MEM = '64MB';
 
 /** Rows of the `rows` CTE: (group_id, target_type, target_id, month, n, total, min, max, latest), and whether a group may span several. */
 interface RowSource {
@@ -74,12 +76,20 @@ export class PositionsQuery {
     const query = this.query(filter);
     const { limit, offset } = limitOffset(range);
     const [rows, [{ total }]] = await Promise.all([
-      this.dataSource.query(`${query.with} ${query.select(sort)} LIMIT ${limit} OFFSET ${offset}`, query.params) as Promise<PositionDto[]>,
-      this.dataSource.query(`${query.with} SELECT count(*)::int AS total FROM grouped`, query.params) as Promise<{ total: number }[]>,
+      this.run<PositionDto[]>(`${query.with} ${query.select(sort, { limit, offset })}`, query.params),
+      this.run<{ total: number }[]>(`${query.with} SELECT count(*)::int AS total FROM grouped`, query.params),
     ]);
     const byMonth = isByMonth(filter);
     for (const row of rows) row.id = [row.actorId, row.targetType, row.targetId, ...(byMonth ? [row.month] : [])].join(':');
     return { rows, total, start: range.start };
+  }
+
+  /** Folding a few hundred thousand aggregate rows wants more than the default 4 MB to hash in memory rather than sort. */
+  private run<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
+      return (await manager.query(sql, params)) as T;
+    });
   }
 
   /** Every row, in order (for the CSV export). */
@@ -100,27 +110,33 @@ export class PositionsQuery {
     return {
       params,
       with: `WITH rows AS (${rows.sql}), grouped AS (${grouped})`,
-      select: (sort: Sort | null) => {
+      /**
+       * Ordered rows; with `page`, only that page. The page is chosen over bare numbers and names,
+       * and only its rows get the display columns (a mean is a numeric division: not for 250,000 rows).
+       */
+      select: (sort: Sort | null, page?: { limit: number; offset: number }) => {
         const direction = sort?.order === 'DESC' ? 'DESC' : 'ASC';
-        const tieBreak = ['"actorId"', '"targetType"', '"targetId"', ...(byMonth ? ['"month"'] : [])]
-          .map((c) => `${c} ${direction}`)
-          .join(', ');
+        const tieBreak = ['group_id', 'target_type', 'target_id', ...(byMonth ? ['month'] : [])].map((c) => `${c} ${direction}`).join(', ');
         const order = sort
           ? sort.field === 'id'
             ? tieBreak
             : `${POSITION_LIST.sort[sort.field]} ${direction}, ${tieBreak}`
-          : `"actorName", "targetType", "targetName"${byMonth ? ', "month"' : ''}, ${tieBreak}`;
+          : `actor_name, target_type, target_name${byMonth ? ', month' : ''}, ${tieBreak}`;
         return `
-          SELECT g.group_id AS "actorId", a.name AS "actorName", a.slug AS "actorSlug",
-                 g.target_type AS "targetType", g.target_id AS "targetId",
-                 coalesce(ta.name, tp.name) AS "targetName", coalesce(ta.slug, tp.slug) AS "targetSlug",
-                 ${byMonth ? `to_char(g.month, 'YYYY-MM') AS "month",` : ''}
-                 g.count::int AS "count", round(g.total::numeric / g.count, 2)::float8 AS "mean", g.min::int AS "min", g.max::int AS "max",
-                 right(g.latest, 1)::int - 2 AS "latestValue", left(g.latest, 10) AS "latestSaidOn"
-            FROM grouped g
-            JOIN actors a ON a.id = g.group_id
-            LEFT JOIN actors ta ON g.target_type = 'actor' AND ta.id = g.target_id
-            LEFT JOIN topics tp ON g.target_type = 'topic' AND tp.id = g.target_id
+          SELECT p.group_id AS "actorId", p.actor_name AS "actorName", p.actor_slug AS "actorSlug",
+                 p.target_type AS "targetType", p.target_id AS "targetId", p.target_name AS "targetName", p.target_slug AS "targetSlug",
+                 ${byMonth ? `to_char(p.month, 'YYYY-MM') AS "month",` : ''}
+                 p.count::int AS "count", round(p.total::numeric / p.count, 2)::float8 AS "mean", p.min::int AS "min", p.max::int AS "max",
+                 right(p.latest, 1)::int - 2 AS "latestValue", left(p.latest, 10) AS "latestSaidOn"
+            FROM (
+              SELECT g.*, a.name AS actor_name, a.slug AS actor_slug,
+                     coalesce(ta.name, tp.name) AS target_name, coalesce(ta.slug, tp.slug) AS target_slug
+                FROM grouped g
+                JOIN actors a ON a.id = g.group_id
+                LEFT JOIN actors ta ON g.target_type = 'actor' AND ta.id = g.target_id
+                LEFT JOIN topics tp ON g.target_type = 'topic' AND tp.id = g.target_id
+               ${page ? `ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}` : ''}
+            ) p
            ORDER BY ${order}`;
       },
     };
@@ -161,21 +177,12 @@ export class PositionsQuery {
              ${n} AS n, ${statuses.map((s) => `p.${s}_total`).join(' + ')} AS total,
              ${fold('least', 'min')} AS min, ${fold('greatest', 'max')} AS max, ${fold('greatest', 'latest')} AS latest
         FROM ${table} p ${scope.join}
-       WHERE ${and([...where, `${n} > 0`, ...this.targetConditions(filter, params, 'p.target_type', 'p.target_id'), ...scope.where])}`;
+       WHERE ${and([...where, ...(statuses.length < STATUSES.length ? [`${n} > 0`] : []), ...this.targetConditions(filter, params, 'aggregate'), ...scope.where])}`;
   }
 
   private statementRows(filter: PositionFilter, statementFilter: StatementFilter, params: unknown[]): string {
     const scope = this.scope(filter, params, 's');
-    const where = [
-      buildStatementWhere(statementFilter, params).sql,
-      ...this.targetConditions(
-        filter,
-        params,
-        `CASE WHEN st.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END`,
-        'coalesce(st.target_actor_id, st.target_topic_id)',
-      ),
-      ...scope.where,
-    ];
+    const where = [buildStatementWhere(statementFilter, params).sql, ...this.targetConditions(filter, params, 'stances'), ...scope.where];
     if (filter.stance !== undefined) {
       const { min = -2, max = 2 } = typeof filter.stance === 'number' ? { min: filter.stance, max: filter.stance } : filter.stance;
       where.push(`st.value BETWEEN ${bind(params, min, 'int')} AND ${bind(params, max, 'int')}`);
@@ -191,17 +198,19 @@ export class PositionsQuery {
   }
 
   /** Which targets count. As in the statement filter, a target actor includes its descendants. */
-  private targetConditions(filter: PositionFilter, params: unknown[], type: string, id: string): string[] {
+  private targetConditions(filter: PositionFilter, params: unknown[], source: 'aggregate' | 'stances'): string[] {
+    const isType = (type: string) => (source === 'aggregate' ? `p.target_type = '${type}'` : `st.target_${type}_id IS NOT NULL`);
+    const id = (type: string) => (source === 'aggregate' ? 'p.target_id' : `st.target_${type}_id`);
     const where: string[] = [];
     const targets: string[] = [];
     if (filter.targetActorId) {
-      targets.push(
-        `${type} = 'actor' AND ${id} IN (SELECT id FROM actors WHERE path && ${bind(params, list(filter.targetActorId), 'uuid[]')})`,
-      );
+      const subtree = `SELECT id FROM actors WHERE path && ${bind(params, list(filter.targetActorId), 'uuid[]')}`;
+      targets.push(`${isType('actor')} AND ${id('actor')} IN (${subtree})`);
     }
-    if (filter.targetTopicId) targets.push(`${type} = 'topic' AND ${id} = ANY(${bind(params, list(filter.targetTopicId), 'uuid[]')})`);
+    if (filter.targetTopicId)
+      targets.push(`${isType('topic')} AND ${id('topic')} = ANY(${bind(params, list(filter.targetTopicId), 'uuid[]')})`);
     if (targets.length) where.push(targets.map((t) => `(${t})`).join(' OR '));
-    if (filter.targetType?.length === 1) where.push(`${type} = ${bind(params, filter.targetType[0])}`);
+    if (filter.targetType?.length === 1) where.push(isType(filter.targetType[0] === 'topic' ? 'topic' : 'actor'));
     return where;
   }
 
@@ -219,7 +228,13 @@ export class PositionsQuery {
         where: requested ? [`${alias}.actor_id IN (SELECT id FROM actors WHERE path && ${bind(params, requested, 'uuid[]')})`] : [],
       };
     }
-    if (!requested) return { group: 'sa.path[1]', join: `JOIN actors sa ON sa.id = ${alias}.actor_id`, where: [] };
+    // OFFSET 0 keeps the subquery whole, so path[1] is read once per actor, not once per joined row.
+    if (!requested)
+      return {
+        group: 'sa.root_id',
+        join: `JOIN (SELECT id, path[1] AS root_id FROM actors OFFSET 0) sa ON sa.id = ${alias}.actor_id`,
+        where: [],
+      };
     return {
       group: 'sc.group_id',
       join: `JOIN (SELECT a.id, r.id AS group_id FROM actors a JOIN unnest(${bind(params, requested, 'uuid[]')}) AS r(id) ON a.path @> ARRAY[r.id]) sc
