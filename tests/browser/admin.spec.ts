@@ -96,6 +96,21 @@ test('filters by a parent actor (its subtree included)', async () => {
   await screenshot(page, '05-filter-parent-actor');
 });
 
+test('tags and publishes the selected statements in bulk', async () => {
+  const row = page.getByRole('row').filter({ hasText: TEXT });
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Add tags' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').fill('Condemnation');
+  await page.getByRole('option', { name: 'Condemnation' }).first().click();
+  await dialog.getByRole('button', { name: 'Add tags' }).click();
+  await row.getByText('Condemnation').waitFor();
+
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await row.getByText('Published').waitFor();
+});
+
 test("exports the server's CSV with the current filters", async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
   const csv = readFileSync((await download.path())!, 'utf8');

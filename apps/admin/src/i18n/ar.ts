@@ -261,7 +261,7 @@ export const ar: TranslationMessages = {
         speech: 'خطاب',
         other: 'أخرى',
       },
-      actions: { publish: 'نشر' },
+      actions: { publish: 'نشر', tag: 'إضافة وسوم' },
       sections: { who: 'من تحدث وباسم من', where: 'أين نُشر', chain: 'سلسلة النقل', relations: 'الإحالات المتبادلة' },
       helpers: { actorId: 'اتركه فارغًا ليُؤخذ من منصب المتحدث في ذلك التاريخ' },
       notifications: {

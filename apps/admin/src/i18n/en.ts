@@ -41,7 +41,7 @@ export const en: TranslationMessages = {
         speech: 'Speech',
         other: 'Other',
       },
-      actions: { publish: 'Publish' },
+      actions: { publish: 'Publish', tag: 'Add tags' },
       sections: { who: 'Who spoke, for whom', where: 'Where it was reported', chain: 'Transmission chain', relations: 'Cross-references' },
       helpers: { actorId: "Leave empty to take it from the speaker's role on that date" },
       notifications: {

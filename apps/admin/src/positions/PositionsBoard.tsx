@@ -42,11 +42,11 @@ const BoardFilters = () => (
       <DateInput source="saidFrom" fullWidth={false} label="resources.statements.filters.saidFrom" />
       <DateInput source="saidTo" fullWidth={false} label="resources.statements.filters.saidTo" />
       <ReferenceInput source="actorId" reference="actors">
-        <AutocompleteInput label="positions.actor" fullWidth={false} filterToQuery={byName} sx={{ minWidth: 220 }} />
+        <AutocompleteInput label="positions.actor" fullWidth={false} filterToQuery={byName} sx={{ width: 220 }} />
       </ReferenceInput>
       <BooleanInput source="rollup" label="positions.rollup" />
       <ReferenceInput source="topicId" reference="topics">
-        <AutocompleteInput label="resources.statements.fields.topicId" fullWidth={false} filterToQuery={byName} sx={{ minWidth: 200 }} />
+        <AutocompleteInput label="resources.statements.fields.topicId" fullWidth={false} filterToQuery={byName} sx={{ width: 200 }} />
       </ReferenceInput>
       <SelectInput
         fullWidth={false}

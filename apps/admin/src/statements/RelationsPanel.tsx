@@ -125,7 +125,7 @@ export const RelationsPanel = () => {
               filterToQuery={byText}
               validate={required()}
               optionText={(statement) => preview(statement.text)}
-              sx={{ minWidth: 360 }}
+              sx={{ width: 360 }}
             />
           </ReferenceInput>
           <TextInput fullWidth={false} source="note" label="resources.relations.fields.note" slotProps={{ htmlInput: { dir: 'auto' } }} />

@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { Box, Typography } from '@mui/material';
+import { useFormContext, useWatch } from 'react-hook-form';
 import {
   ArrayInput,
   AutocompleteArrayInput,
@@ -22,6 +24,7 @@ import { entriesToLangMap, langMapToEntries, type LangEntry } from '../common/la
 import { languageChoices } from '../common/languages';
 import { slugify } from '../common/slug';
 import { CreateSourceDialog } from './CreateSourceDialog';
+import { roleOnDate } from './roleOnDate';
 import { kindChoices, statusChoices } from './statementFilters';
 
 const byName = (q: string) => ({ q });
@@ -65,16 +68,39 @@ const useCreateNamed = (resource: 'tags' | 'topics') => {
   };
 };
 
+/** When a speaker or date is chosen and no actor is, fills the actor spoken for from the speaker's role on that date. */
+const ActorFromSpeaker = () => {
+  const dataProvider = useDataProvider();
+  const { getValues, setValue } = useFormContext();
+  const [speakerId, saidOn] = useWatch({ name: ['speakerId', 'saidOn'] });
+  useEffect(() => {
+    if (!speakerId || !saidOn || getValues('actorId')) return;
+    let cancelled = false;
+    dataProvider
+      .getOne('actors', { id: speakerId })
+      .then(({ data }) => {
+        const role = roleOnDate(data.roles, saidOn);
+        if (!cancelled && role && !getValues('actorId')) setValue('actorId', role.actorId, { shouldDirty: true });
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [speakerId, saidOn, dataProvider, getValues, setValue]);
+  return null;
+};
+
 export const StatementForm = () => {
   const createTag = useCreateNamed('tags');
   const createTopic = useCreateNamed('topics');
   return (
     <SimpleForm defaultValues={statementFormValues}>
+      <ActorFromSpeaker />
       <TextInput source="text" multiline minRows={3} fullWidth validate={required()} slotProps={{ htmlInput: { dir: 'auto' } }} />
       <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
         <AutocompleteInput
           fullWidth={false}
-          sx={{ minWidth: 200 }}
+          sx={{ width: 200 }}
           source="lang"
           choices={languageChoices}
           validate={required()}
@@ -82,7 +108,7 @@ export const StatementForm = () => {
         />
         <AutocompleteInput
           fullWidth={false}
-          sx={{ minWidth: 200 }}
+          sx={{ width: 200 }}
           source="originalLang"
           choices={languageChoices}
           onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
@@ -97,13 +123,13 @@ export const StatementForm = () => {
       <Section label="resources.statements.sections.who" />
       <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
         <ReferenceInput source="speakerId" reference="actors" filter={{ kind: 'person' }}>
-          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={{ minWidth: 280 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={{ width: 280 }} />
         </ReferenceInput>
         <ReferenceInput source="actorId" reference="actors">
           <AutocompleteInput
             fullWidth={false}
             filterToQuery={byName}
-            sx={{ minWidth: 280 }}
+            sx={{ width: 280 }}
             helperText="resources.statements.helpers.actorId"
           />
         </ReferenceInput>
@@ -112,10 +138,10 @@ export const StatementForm = () => {
       <Section label="resources.statements.sections.where" />
       <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
         <ReferenceInput source="sourceId" reference="sources">
-          <AutocompleteInput fullWidth={false} filterToQuery={byName} create={<CreateSourceDialog />} sx={{ minWidth: 360 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} create={<CreateSourceDialog />} sx={{ width: 360 }} />
         </ReferenceInput>
         <ReferenceInput source="eventId" reference="events">
-          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={{ minWidth: 280 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={{ width: 280 }} />
         </ReferenceInput>
       </Box>
       <ReferenceArrayInput source="topicIds" reference="topics">
@@ -132,7 +158,7 @@ export const StatementForm = () => {
               fullWidth={false}
               filterToQuery={byName}
               label="resources.statements.fields.targetActorId"
-              sx={{ minWidth: 240 }}
+              sx={{ width: 240 }}
             />
           </ReferenceInput>
           <ReferenceInput source="targetTopicId" reference="topics">
@@ -140,7 +166,7 @@ export const StatementForm = () => {
               fullWidth={false}
               filterToQuery={byName}
               label="resources.statements.fields.targetTopicId"
-              sx={{ minWidth: 200 }}
+              sx={{ width: 200 }}
             />
           </ReferenceInput>
           <StanceSliderInput source="value" />

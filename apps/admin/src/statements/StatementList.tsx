@@ -14,6 +14,7 @@ import { ActorPathField } from '../common/ActorPathField';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { StanceChip } from '../common/StanceChip';
 import { BulkPublishButton } from './BulkPublishButton';
+import { BulkTagButton } from './BulkTagButton';
 import { statementFilters, statusChoices } from './statementFilters';
 
 interface Stance {
@@ -31,6 +32,7 @@ const ListActions = () => (
 
 const BulkActions = () => (
   <>
+    <BulkTagButton />
     <BulkPublishButton />
     <BulkDeleteButton mutationMode="pessimistic" />
   </>
