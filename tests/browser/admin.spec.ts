@@ -130,6 +130,9 @@ test('a stale edit from a second session is reported, not saved', async () => {
     const editUrl = statementUrl.replace(/\/show$/, '');
     await page.goto(editUrl);
     await second.goto(editUrl);
+    const loaded = (text: string) => (document.querySelector('[name=text]') as HTMLTextAreaElement | null)?.value === text;
+    await page.waitForFunction(loaded, TEXT);
+    await second.waitForFunction(loaded, TEXT);
     await page.getByLabel(labelled('Notes')).fill('first session');
     await second.getByLabel(labelled('Notes')).fill('second session');
 
@@ -168,6 +171,8 @@ test('switches to Arabic and lays out right to left', async () => {
 test("opens the positions board and a cell's statements", async () => {
   await page.goto(`${app.baseUrl}/#/positions`);
   await page.getByTestId('positions-matrix').waitFor();
+  await page.getByTestId('position-cell').first().getByRole('button', { name: 'Monthly timeline' }).click();
+  await page.getByTestId('timeline').waitFor();
   await screenshot(page, '09-positions-board');
   await page.getByTestId('position-cell').first().getByRole('button').first().click();
   await page.waitForURL(/#\/statements\?filter=/);
@@ -175,4 +180,21 @@ test("opens the positions board and a cell's statements", async () => {
   const filter = JSON.parse(decodeURIComponent(new URL(page.url().replace('#/', '')).searchParams.get('filter')!));
   expect(filter.actorId).toBeDefined();
   await screenshot(page, '10-cell-statements');
+});
+
+test('browses actors as a tree and edits a person with roles', async () => {
+  await page.goto(`${app.baseUrl}/#/actors`);
+  await page.getByRole('cell', { name: 'Armenia › Government of Armenia' }).waitFor();
+  await screenshot(page, '11-actors');
+  await page.getByPlaceholder('Search').fill('Pashinyan');
+  await page.getByRole('cell', { name: 'Nikol Pashinyan', exact: true }).first().click();
+  await page.getByText('Roles').first().waitFor();
+  expect(await page.getByLabel(labelled('Title')).first().inputValue()).not.toBe('');
+  await screenshot(page, '12-actor-edit');
+});
+
+test('shows the history of changes', async () => {
+  await page.goto(`${app.baseUrl}/#/audit`);
+  await page.getByRole('table').waitFor();
+  await screenshot(page, '13-history');
 });
