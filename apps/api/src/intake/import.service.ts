@@ -1,9 +1,10 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse';
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, diff } from '../audit/audit.service';
 import { mapDatabaseError } from '../common/database-errors';
 import { checkHeader, ImportError, ImportRow, parseRow } from './import-row';
 
@@ -16,11 +17,11 @@ export interface ImportResult {
 /** Past this many, the report is long enough to act on; the rest of the file is not read. */
 const MAX_ERRORS = 100;
 /**
- * Stances are written this many rows at a time: each INSERT or DELETE on stances refreshes the
- * position aggregates of the actors and months it touches (a statement-level trigger), so one
- * statement per batch instead of one per row keeps a large import linear.
+ * Rows are written this many at a time: one INSERT per table and batch, and each INSERT or DELETE
+ * on stances refreshes the position aggregates of the actors and months it touches (a
+ * statement-level trigger), so once per batch instead of once per row keeps a large import linear.
  */
-const STANCE_BATCH = 1000;
+const BATCH = 1000;
 
 /** Thrown inside the transaction to roll it back (a dry run, or errors), carrying the answer out. */
 class Rollback extends Error {
@@ -35,43 +36,117 @@ interface Stance {
   value: number;
 }
 
-/** Stance writes waiting for the next batch. */
-class PendingStances {
-  replaced: string[] = [];
-  rows: (Stance & { statementId: string })[] = [];
-  private readonly statements = new Set<string>();
+/** A statement to insert, in the column order of the batch INSERT. */
+type NewStatement = [
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  string | null,
+];
+
+/**
+ * Writes waiting for the next batch: new statements, their topic and tag links, audit entries and
+ * stances. Each becomes one statement per batch, so triggers and round trips stay per batch.
+ */
+class PendingWrites {
+  private statements: NewStatement[] = [];
+  private links: { table: 'statement_topics' | 'statement_tags'; statementId: string; id: string }[] = [];
+  private audits: { action: 'create' | 'update'; entityId: string; changes: string }[] = [];
+  private replaced: string[] = [];
+  private stances: (Stance & { statementId: string })[] = [];
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly userId: string | null) {}
 
   has(statementId: string): boolean {
-    return this.statements.has(statementId);
-  }
-
-  add(statementId: string, stances: Stance[], replacing: boolean): void {
-    this.statements.add(statementId);
-    if (replacing) this.replaced.push(statementId);
-    for (const stance of stances) this.rows.push({ statementId, ...stance });
+    return this.ids.has(statementId);
   }
 
   get size(): number {
-    return this.statements.size;
+    return this.ids.size;
+  }
+
+  create(row: NewStatement): void {
+    this.statements.push(row);
+  }
+
+  add(
+    statementId: string,
+    write: {
+      topicIds: string[];
+      tagIds: string[];
+      stances: Stance[];
+      replacing: boolean;
+      audit: { action: 'create' | 'update'; changes: object };
+    },
+  ): void {
+    this.ids.add(statementId);
+    for (const id of write.topicIds) this.links.push({ table: 'statement_topics', statementId, id });
+    for (const id of write.tagIds) this.links.push({ table: 'statement_tags', statementId, id });
+    if (write.replacing) this.replaced.push(statementId);
+    for (const stance of write.stances) this.stances.push({ statementId, ...stance });
+    this.audits.push({ action: write.audit.action, entityId: statementId, changes: JSON.stringify(write.audit.changes) });
   }
 
   async flush(manager: EntityManager): Promise<void> {
+    const column = <T>(rows: T[][], i: number) => rows.map((r) => r[i]);
+    if (this.statements.length) {
+      const rows = this.statements as unknown[][];
+      await manager.query(
+        `INSERT INTO statements (id, text, lang, translations, original_lang, kind, channel, speaker_id, actor_id, said_on, source_id, event_id,
+                                 status, notes, created_by, updated_by)
+         SELECT id, text, lang, tr::jsonb, ol, kind, channel, sp, ac, said::date, src, ev, status, notes, $15, $15
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[], $9::uuid[], $10::text[],
+                       $11::uuid[], $12::uuid[], $13::text[], $14::text[])
+             AS x(id, text, lang, tr, ol, kind, channel, sp, ac, said, src, ev, status, notes)`,
+        [...Array.from({ length: 14 }, (_, i) => column(rows, i)), this.userId],
+      );
+    }
+    for (const table of ['statement_topics', 'statement_tags'] as const) {
+      const links = this.links.filter((l) => l.table === table);
+      if (!links.length) continue;
+      const other = table === 'statement_topics' ? 'topic_id' : 'tag_id';
+      await manager.query(`INSERT INTO ${table} (statement_id, ${other}) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [
+        links.map((l) => l.statementId),
+        links.map((l) => l.id),
+      ]);
+    }
+    if (this.audits.length) {
+      await manager.query(
+        `INSERT INTO audit (user_id, action, entity_type, entity_id, changes)
+         SELECT $1, action, 'statements', entity_id, changes::jsonb FROM unnest($2::text[], $3::uuid[], $4::text[]) AS x(action, entity_id, changes)`,
+        [this.userId, this.audits.map((a) => a.action), this.audits.map((a) => a.entityId), this.audits.map((a) => a.changes)],
+      );
+    }
     if (this.replaced.length) await manager.query(`DELETE FROM stances WHERE statement_id = ANY($1::uuid[])`, [this.replaced]);
-    if (this.rows.length) {
+    if (this.stances.length) {
       await manager.query(
         `INSERT INTO stances (statement_id, target_actor_id, target_topic_id, value)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[])`,
         [
-          this.rows.map((r) => r.statementId),
-          this.rows.map((r) => r.targetActorId),
-          this.rows.map((r) => r.targetTopicId),
-          this.rows.map((r) => r.value),
+          this.stances.map((r) => r.statementId),
+          this.stances.map((r) => r.targetActorId),
+          this.stances.map((r) => r.targetTopicId),
+          this.stances.map((r) => r.value),
         ],
       );
     }
+    this.statements = [];
+    this.links = [];
+    this.audits = [];
     this.replaced = [];
-    this.rows = [];
-    this.statements.clear();
+    this.stances = [];
+    this.ids.clear();
   }
 }
 
@@ -127,7 +202,7 @@ export class ImportService {
     let row = 0;
     // After a database error the transaction is aborted: later rows are only checked, not written.
     let writable = true;
-    const pending = new PendingStances();
+    const pending = new PendingWrites(user?.id ?? null);
     let batchStart = 1;
     const flush = async () => {
       if (!writable) return;
@@ -135,7 +210,7 @@ export class ImportService {
         await pending.flush(manager);
       } catch (error) {
         writable = false;
-        result.errors.push({ row: batchStart, field: 'stances', message: this.databaseMessage(error, `rows ${batchStart}–${row}`) });
+        result.errors.push({ row: batchStart, field: 'row', message: this.databaseMessage(error, `rows ${batchStart}–${row}`) });
       }
       batchStart = row + 1;
     };
@@ -165,7 +240,7 @@ export class ImportService {
         const [field, message] = Object.entries(mapped.errors ?? { row: mapped.message })[0];
         result.errors.push({ row, field, message });
       }
-      if (pending.size >= STANCE_BATCH) await flush();
+      if (pending.size >= BATCH) await flush();
     }
     if (!result.errors.length) await flush();
     if (!header) result.errors.push({ row: 0, field: 'file', message: 'is empty: a header row is required' });
@@ -214,7 +289,7 @@ export class ImportService {
   }
 
   /** Writes one row; true when it created a statement, false when it updated one. */
-  private async write(manager: EntityManager, row: ImportRow, refs: Refs, pending: PendingStances, user?: AuthUser): Promise<boolean> {
+  private async write(manager: EntityManager, row: ImportRow, refs: Refs, pending: PendingWrites, user?: AuthUser): Promise<boolean> {
     const userId = user?.id ?? null;
     if (row.source && !refs.sources.has(row.source.id)) {
       const s = row.source;
@@ -262,57 +337,58 @@ export class ImportService {
       status: row.status,
       notes: row.notes,
     };
-    const values = [
-      fields.text,
-      fields.lang,
-      JSON.stringify(fields.translations),
-      fields.originalLang,
-      fields.kind,
-      fields.channel,
-      fields.speakerId,
-      fields.actorId,
-      fields.saidOn,
-      fields.sourceId,
-      fields.eventId,
-      fields.status,
-      fields.notes,
-      userId,
-    ];
-
     const existing = row.id ? await this.current(manager, row.id) : null;
-    let id: string;
+    const id = row.id ?? randomUUID();
     if (existing) {
-      id = row.id!;
       await manager.query(
         `UPDATE statements SET text = $1, lang = $2, translations = $3, original_lang = $4, kind = $5, channel = $6, speaker_id = $7,
                 actor_id = $8, said_on = $9, source_id = $10, event_id = $11, status = $12, notes = $13, updated_by = $14, version = version + 1
           WHERE id = $15`,
-        [...values, id],
+        [
+          fields.text,
+          fields.lang,
+          JSON.stringify(fields.translations),
+          fields.originalLang,
+          fields.kind,
+          fields.channel,
+          fields.speakerId,
+          fields.actorId,
+          fields.saidOn,
+          fields.sourceId,
+          fields.eventId,
+          fields.status,
+          fields.notes,
+          userId,
+          id,
+        ],
       );
       await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
       await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
     } else {
-      const rows = await manager.query<{ id: string }[]>(
-        `INSERT INTO statements (text, lang, translations, original_lang, kind, channel, speaker_id, actor_id, said_on, source_id, event_id,
-                                 status, notes, created_by, updated_by, id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, coalesce($15::uuid, gen_random_uuid())) RETURNING id`,
-        [...values, row.id],
-      );
-      id = rows[0].id;
+      pending.create([
+        id,
+        fields.text,
+        fields.lang,
+        JSON.stringify(fields.translations),
+        fields.originalLang,
+        fields.kind,
+        fields.channel,
+        fields.speakerId,
+        fields.actorId,
+        fields.saidOn,
+        fields.sourceId,
+        fields.eventId,
+        fields.status,
+        fields.notes,
+      ]);
     }
-    pending.add(id, stances, !!existing);
-    if (topicIds.length)
-      await manager.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::uuid[])`, [id, topicIds]);
-    if (tagIds.length) await manager.query(`INSERT INTO statement_tags (statement_id, tag_id) SELECT $1, unnest($2::uuid[])`, [id, tagIds]);
-
     const after = { ...fields, topicIds: [...topicIds].sort(), tagIds: [...tagIds].sort(), stances: sortStances(stances) };
-    await this.audit.record(manager, {
-      userId,
-      action: existing ? 'update' : 'create',
-      entityType: 'statements',
-      entityId: id,
-      before: existing,
-      after,
+    pending.add(id, {
+      topicIds,
+      tagIds,
+      stances,
+      replacing: !!existing,
+      audit: { action: existing ? 'update' : 'create', changes: diff(existing, after) },
     });
     return !existing;
   }
