@@ -95,6 +95,8 @@ export class StatementExtractor {
 
 class ExtractionRun {
   private readonly quotes: QuoteSpan[];
+  /** For each offset, the index of the quote whose marks enclose it, else -1. */
+  private readonly inQuote: Int32Array;
   private readonly matches: Match[];
   private readonly out: ExtractedCandidate[] = [];
   private last: Speaker | null = null;
@@ -109,6 +111,8 @@ class ExtractionRun {
     private readonly lang?: string,
   ) {
     this.quotes = findQuotes(text);
+    this.inQuote = new Int32Array(text.length + 1).fill(-1);
+    this.quotes.forEach((q, n) => this.inQuote.fill(n, q.open + 1, q.close));
     const norm = normalizeWithMap(text);
     this.matches = dictionary.findAll(norm.text, { text, map: norm.map }).map((m) => ({
       actor: m.actor,
@@ -151,8 +155,7 @@ class ExtractionRun {
         push(i);
         continue;
       }
-      const closing = this.quotes.find((q) => q.close === i);
-      if (closing) {
+      if (this.inQuote[i] < 0 && this.inQuote[i - 1] >= 0 && this.quotes[this.inQuote[i - 1]].close === i) {
         if (/[.!?؟]/.test(this.text[i - 1]) && (next === undefined || /\s/.test(next))) push(i + 1);
         continue;
       }
@@ -188,7 +191,8 @@ class ExtractionRun {
   }
 
   private insideQuote(at: number): QuoteSpan | undefined {
-    return this.quotes.find((q) => q.open < at && at < q.close);
+    const n = this.inQuote[at];
+    return n >= 0 ? this.quotes[n] : undefined;
   }
 
   private trim(span: Span, trailing = /\s+$/): Span {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -76,6 +76,7 @@ export class SimilarTextDto extends SimilarQueryDto {
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: 'translations, compared too' })
   @IsOptional()
+  @IsObject()
   translations?: Record<string, string>;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the statement being edited, left out of the answer' })
