@@ -11,6 +11,7 @@ import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pick
 import { ActorRole } from './actor-role.entity';
 import { Actor } from './actor.entity';
 import { ActorDto, ActorFilter, ActorRoleDto, UpdateActorDto } from './dto/actor.dto';
+import { replicaReader } from '../database/read-query';
 
 export const ACTOR_LIST: ListSpec = {
   filter: { id: 'uuid', q: 'text', parentId: 'uuidOrNull', kind: ACTOR_KINDS },
@@ -58,7 +59,7 @@ export class ActorsService {
     if (filter.kind) where.push(`a.kind = ANY(${bind(params, filter.kind, 'text[]')})`);
     // search_text holds every name and alias, normalised; actors_search_trgm_idx serves the substring match.
     if (filter.q) where.push(`a.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
-    return fetchPage(this.dataSource.manager, ROWS, {
+    return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,
       orderBy: orderBy(ACTOR_LIST, sort ?? { field: 'name', order: 'ASC' }),

@@ -7,6 +7,7 @@ import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, fetchOneOrFail, fetchPage, RowSource } from '../common/sql';
 import { isIsoDate } from '../common/validators';
 import { AuditEntryDto, AuditFilter } from './dto/audit-entry.dto';
+import { replicaReader } from '../database/read-query';
 
 export const AUDITED_RESOURCES = ['actors', 'statements', 'sources', 'topics', 'tags', 'events', 'relations', 'users'] as const;
 export type AuditedResource = (typeof AUDITED_RESOURCES)[number];
@@ -52,7 +53,7 @@ export class AuditService {
     const { from, to } = parseAtRange(filter);
     if (from) where.push(`a.at >= ${bind(params, from, 'timestamptz')}`);
     if (to) where.push(to.exclusive ? `a.at < ${bind(params, to.at, 'timestamptz')}` : `a.at <= ${bind(params, to.at, 'timestamptz')}`);
-    return fetchPage(this.dataSource.manager, ROWS, {
+    return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,
       orderBy: orderBy(AUDIT_LIST, sort ?? { field: 'at', order: 'DESC' }),

@@ -18,6 +18,9 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Where read-only SQL runs: an `EntityManager` (the primary, or a transaction) or `replicaReader()`. */
+export type Queryable = Pick<EntityManager, 'query'>;
+
 /** Joins conditions with AND; `TRUE` when there are none. */
 export function and(conditions: string[]): string {
   return conditions.length ? conditions.map((c) => `(${c})`).join(' AND ') : 'TRUE';
@@ -32,7 +35,7 @@ export interface RowSource {
 
 /** One page of rows and the count of all rows matching `where` (two queries; the count skips the display joins). */
 export async function fetchPage<T>(
-  manager: EntityManager,
+  manager: Queryable,
   source: RowSource,
   query: { where: string; params: unknown[]; orderBy: string; range: Range },
 ): Promise<Page<T>> {
@@ -48,7 +51,7 @@ export async function fetchPage<T>(
 }
 
 /** The API row of one record, or a 404. */
-export async function fetchOneOrFail<T>(manager: EntityManager, source: RowSource, idColumn: string, id: string, what: string): Promise<T> {
+export async function fetchOneOrFail<T>(manager: Queryable, source: RowSource, idColumn: string, id: string, what: string): Promise<T> {
   const rows = (await manager.query(`SELECT ${source.columns} FROM ${source.from} ${source.joins ?? ''} WHERE ${idColumn} = $1`, [
     id,
   ])) as T[];

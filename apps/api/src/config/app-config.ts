@@ -5,6 +5,8 @@ export interface AppConfig {
   port: number;
   /** External PostgreSQL; when absent, an embedded cluster is started in `dataDir`. */
   databaseUrl?: string;
+  /** Streaming replicas of the database (`DATABASE_READ_URL`, comma-separated) for reads and exports. */
+  databaseReadUrls: string[];
   dataDir: string;
   adminEmail: string;
   adminPassword?: string;
@@ -31,6 +33,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  const databaseReadUrls = (env.DATABASE_READ_URL ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  for (const url of databaseReadUrls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_READ_URL must list postgres:// or postgresql:// URLs');
+  }
   const adminEmail = env.ADMIN_EMAIL?.trim() || 'admin@localhost';
   if (!/^[^@\s]+@[^@\s]+$/.test(adminEmail)) problems.push(`ADMIN_EMAIL is not an email address: "${adminEmail}"`);
   const adminPassword = env.ADMIN_PASSWORD || undefined;
@@ -50,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port,
     databaseUrl,
+    databaseReadUrls,
     dataDir: resolve(env.DATA_DIR || '.data'),
     adminEmail,
     adminPassword,

@@ -8,6 +8,7 @@ import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { EventDto, EventFilter, UpdateEventDto } from './dto/event.dto';
 import { Event } from './event.entity';
+import { replicaReader } from '../database/read-query';
 
 export const EVENT_LIST: ListSpec = {
   filter: { id: 'uuid', q: 'text' },
@@ -41,7 +42,7 @@ export class EventsService {
     const where: string[] = [];
     if (filter.id) where.push(`e.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
     if (filter.q) where.push(`e.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
-    return fetchPage(this.dataSource.manager, ROWS, {
+    return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,
       orderBy: orderBy(EVENT_LIST, sort ?? { field: 'startDate', order: 'DESC' }),

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { StatementFilter } from '@stance/common';
 import type { Response } from 'express';
-import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
 import { pipeline, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { connectClientForReads, readQuery } from '../database/read-query';
 import { PositionFilter, PositionsQuery } from '../positions/positions.query';
 import { csvWriter } from './csv-writer';
 import type { ExportRequest } from './export-request';
@@ -43,7 +43,7 @@ export class ExportService {
 
   async statementsCsv(request: ExportRequest<StatementFilter>, res: Response): Promise<void> {
     const query = new StatementExportQuery(request.filter, request.sort);
-    const languages = ((await this.dataSource.query(query.languages().sql, query.languages().params)) as { lang: string }[]).map(
+    const languages = (await readQuery<{ lang: string }[]>(this.dataSource, query.languages().sql, query.languages().params)).map(
       (row) => row.lang,
     );
     await this.send(res, query.csv(languages), {
@@ -80,8 +80,7 @@ export class ExportService {
     query: { sql: string; params: unknown[] },
     output: { contentType: string; filename: string; format: Transform; rowMode?: 'array' | 'object' },
   ): Promise<void> {
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const client = await pool.connect();
+    const client = await connectClientForReads(this.dataSource);
     const rowMode = output.rowMode === 'object' ? undefined : 'array';
     const rows = client.query(new QueryStream(query.sql, query.params, { batchSize: BATCH_SIZE, rowMode }));
     res.setHeader('Content-Type', output.contentType);

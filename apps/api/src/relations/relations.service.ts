@@ -9,6 +9,7 @@ import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { RelationDto, RelationFilter, UpdateRelationDto } from './dto/relation.dto';
 import { Relation } from './relation.entity';
+import { replicaReader } from '../database/read-query';
 
 export const RELATION_LIST: ListSpec = {
   filter: { id: 'uuid', statementId: 'uuid', fromStatementId: 'uuid', toStatementId: 'uuid', type: RELATION_TYPES },
@@ -44,7 +45,7 @@ export class RelationsService {
     if (filter.fromStatementId) where.push(`r.from_statement_id = ANY(${bind(params, filter.fromStatementId, 'uuid[]')})`);
     if (filter.toStatementId) where.push(`r.to_statement_id = ANY(${bind(params, filter.toStatementId, 'uuid[]')})`);
     if (filter.type) where.push(`r.type = ANY(${bind(params, filter.type, 'text[]')})`);
-    return fetchPage(this.dataSource.manager, ROWS, {
+    return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,
       orderBy: orderBy(RELATION_LIST, sort ?? { field: 'createdAt', order: 'DESC' }),

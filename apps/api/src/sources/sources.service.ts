@@ -8,6 +8,7 @@ import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { SourceDto, SourceFilter, UpdateSourceDto } from './dto/source.dto';
 import { Source } from './source.entity';
+import { replicaReader } from '../database/read-query';
 
 export const SOURCE_LIST: ListSpec = {
   filter: { id: 'uuid', q: 'text', lang: 'lang' },
@@ -48,7 +49,7 @@ export class SourcesService {
         `stance_normalize(s.title || ' ' || coalesce(s.outlet, '')) ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`,
       );
     }
-    return fetchPage(this.dataSource.manager, LIST_ROWS, {
+    return fetchPage(replicaReader(this.dataSource), LIST_ROWS, {
       where: and(where),
       params,
       orderBy: orderBy(SOURCE_LIST, sort ?? { field: 'publishedAt', order: 'DESC' }),

@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
 import { decodeCursor, encodeCursor, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
-import { bind } from '../common/sql';
+import { bind, Queryable } from '../common/sql';
+import { replicaReader } from '../database/read-query';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
 import { Stance } from './stance.entity';
 import { Statement } from './statement.entity';
@@ -101,7 +102,7 @@ export class StatementsService {
       pageWhere = `${pageWhere} AND (${keyset.expression}, s.id) ${keyset.order === 'DESC' ? '<' : '>'} (${value}, ${bind(where.params, after.id, 'uuid')})`;
     }
     // The page is chosen over statements alone; only its rows get the display joins and subqueries.
-    const manager = this.dataSource.manager;
+    const manager = replicaReader(this.dataSource);
     const [rows, count] = await Promise.all([
       manager.query(
         `SELECT ${COLUMNS} ${keyset ? `, s._key` : ''}
@@ -132,7 +133,7 @@ export class StatementsService {
 
   /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */
   async findOne(id: string, options: { withDeleted?: boolean; manager?: EntityManager } = {}): Promise<StatementDto> {
-    const manager = options.manager ?? this.dataSource.manager;
+    const manager = options.manager ?? replicaReader(this.dataSource);
     const statement = await this.findRow(manager, id, options.withDeleted ?? false);
     const relations = (await manager.query(
       `SELECT r.id, r.type, 'outgoing' AS direction, r.to_statement_id AS "otherStatementId", left(o.text, 200) AS "otherText", r.note, r.created_at
@@ -214,7 +215,7 @@ export class StatementsService {
     });
   }
 
-  private async findRow(manager: EntityManager, id: string, withDeleted: boolean): Promise<StatementDto> {
+  private async findRow(manager: Queryable, id: string, withDeleted: boolean): Promise<StatementDto> {
     const rows = (await manager.query(
       `SELECT ${COLUMNS} FROM statements s ${JOINS} WHERE s.id = $1 ${withDeleted ? '' : 'AND s.deleted_at IS NULL'}`,
       [id],

@@ -8,6 +8,7 @@ import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { TagDto, TagFilter, UpdateTagDto } from './dto/tag.dto';
 import { Tag } from './tag.entity';
+import { replicaReader } from '../database/read-query';
 
 export const TAG_LIST: ListSpec = {
   filter: { id: 'uuid', q: 'text' },
@@ -35,7 +36,7 @@ export class TagsService {
     // The same expression as tags_name_trgm_idx.
     if (filter.q)
       where.push(`stance_normalize(t.name || ' ' || t.slug) ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
-    return fetchPage(this.dataSource.manager, ROWS, {
+    return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,
       orderBy: orderBy(TAG_LIST, sort ?? { field: 'name', order: 'ASC' }),

@@ -8,6 +8,7 @@ import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { TopicDto, TopicFilter, UpdateTopicDto } from './dto/topic.dto';
 import { Topic } from './topic.entity';
+import { replicaReader } from '../database/read-query';
 
 export const TOPIC_LIST: ListSpec = {
   filter: { id: 'uuid', q: 'text', parentId: 'uuidOrNull' },
@@ -37,7 +38,7 @@ export class TopicsService {
     if (filter.parentId === null) where.push('t.parent_id IS NULL');
     else if (filter.parentId) where.push(`t.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
     if (filter.q) where.push(`t.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
-    return fetchPage(this.dataSource.manager, ROWS, {
+    return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,
       orderBy: orderBy(TOPIC_LIST, sort ?? { field: 'name', order: 'ASC' }),

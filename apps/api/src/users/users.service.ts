@@ -8,6 +8,7 @@ import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { CreateUserDto, UpdateUserDto, UserDto, UserFilter } from './dto/user.dto';
 import { User } from './user.entity';
+import { replicaReader } from '../database/read-query';
 
 export const USER_LIST: ListSpec = {
   filter: { id: 'uuid', q: 'text', role: ROLES, disabled: 'boolean' },
@@ -55,7 +56,7 @@ export class UsersService {
     if (filter.q) where.push(`(u.email || ' ' || u.name) ILIKE ${bind(params, containsPattern(filter.q))}`);
     if (filter.role) where.push(`u.role = ANY(${bind(params, filter.role, 'text[]')})`);
     if (filter.disabled !== undefined) where.push(`u.disabled = ${bind(params, filter.disabled)}`);
-    return fetchPage(this.dataSource.manager, ROWS, {
+    return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,
       orderBy: orderBy(USER_LIST, sort ?? { field: 'email', order: 'ASC' }),

@@ -1,0 +1,57 @@
+import { Logger } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Queryable } from '../common/sql';
+
+const logger = new Logger('ReadReplica');
+
+/**
+ * Runs read-only SQL on a read replica (`DATABASE_READ_URL`) when there is one, else on the
+ * primary. `dataSource.query` and `manager.query` always use the primary in TypeORM; lists,
+ * single reads and exports come through here instead. A replica that cannot be reached does not
+ * take reads down: they fall back to the primary.
+ */
+export async function readQuery<T>(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<T> {
+  const runner = await connectForReads(dataSource);
+  try {
+    return (await runner.query(sql, params)) as T;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** A connected query runner on a replica, or on the primary when there is none or it is down. */
+export async function connectForReads(dataSource: DataSource): Promise<QueryRunner> {
+  const runner = dataSource.createQueryRunner('slave');
+  if (!isReplicated(dataSource)) return runner;
+  try {
+    await runner.connect();
+    return runner;
+  } catch (error) {
+    await runner.release().catch(() => undefined);
+    logger.warn(`replica unreachable, reading from the primary: ${(error as Error).message}`);
+    return dataSource.createQueryRunner('master');
+  }
+}
+
+export function isReplicated(dataSource: DataSource): boolean {
+  return (dataSource.driver as unknown as { isReplicated?: boolean }).isReplicated === true;
+}
+
+/** `query()` on a replica, one pooled connection per call (so a page and its count run side by side). */
+export function replicaReader(dataSource: DataSource): Queryable {
+  return { query: <T>(sql: string, params?: unknown[]) => readQuery<T>(dataSource, sql, params) } as Queryable;
+}
+
+/** A pg client for a streamed read (a cursor), from a replica's pool when there is one that answers. */
+export async function connectClientForReads(dataSource: DataSource): Promise<PoolClient> {
+  const driver = dataSource.driver as unknown as { master: Pool; slaves: Pool[] };
+  if (driver.slaves.length) {
+    try {
+      return await driver.slaves[Math.floor(Math.random() * driver.slaves.length)].connect();
+    } catch (error) {
+      logger.warn(`replica unreachable, reading from the primary: ${(error as Error).message}`);
+    }
+  }
+  return driver.master.connect();
+}
