@@ -13,6 +13,7 @@ import {
   TextArrayInput,
   TextInput,
   required,
+  useRecordContext,
 } from 'react-admin';
 import { LangMapInput } from '../common/LangMapInput';
 import { namesFormValues, namesPayload } from '../common/langMap';
@@ -20,6 +21,12 @@ import { StatementsOf } from '../common/StatementsOf';
 import { kindChoices } from './ActorList';
 
 const byName = (q: string) => ({ q });
+
+/** A person's statements are those they spoke; a body's, those spoken for it or any body below it. */
+const ActorStatements = () => {
+  const record = useRecordContext();
+  return <StatementsOf target={record?.kind === 'person' ? 'speakerId' : 'actorId'} />;
+};
 
 const ActorForm = () => (
   <SimpleForm defaultValues={namesFormValues}>
@@ -62,7 +69,7 @@ const ActorForm = () => (
 export const ActorEdit = () => (
   <Edit mutationMode="pessimistic" transform={namesPayload}>
     <ActorForm />
-    <StatementsOf target="actorId" />
+    <ActorStatements />
   </Edit>
 );
 

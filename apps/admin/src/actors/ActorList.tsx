@@ -20,7 +20,7 @@ export const ActorList = () => (
       <DataTable.Col
         source="name"
         render={(record) => (
-          <Box component="span" dir="auto" sx={{ display: 'inline-block', ps: (record.depth ?? 0) * 3 }}>
+          <Box component="span" dir="auto" sx={{ display: 'inline-block', paddingInlineStart: `${(record.depth ?? 0) * 24}px` }}>
             {(record.depth ?? 0) > 0 && '└ '}
             {record.name}
           </Box>
