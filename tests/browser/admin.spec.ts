@@ -17,10 +17,10 @@ let context: BrowserContext;
 let page: Page;
 let statementUrl = '';
 
-async function logIn(target: Page): Promise<void> {
+async function logIn(target: Page, email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<void> {
   await target.goto(`${app.baseUrl}/#/login`);
-  await target.getByLabel(labelled('Email')).fill(ADMIN_EMAIL);
-  await target.getByLabel(labelled('Password')).fill(ADMIN_PASSWORD);
+  await target.getByLabel(labelled('Email')).fill(email);
+  await target.getByLabel(labelled('Password')).fill(password);
   await target.getByRole('button', { name: 'Sign in' }).click();
   await target.getByRole('menuitem', { name: 'Statements' }).waitFor();
 }
@@ -197,4 +197,26 @@ test('shows the history of changes', async () => {
   await page.goto(`${app.baseUrl}/#/audit`);
   await page.getByRole('table').waitFor();
   await screenshot(page, '13-history');
+});
+
+test('an admin creates an analyst, who reads and exports but cannot edit', async () => {
+  const email = `analyst-${RUN}@example.org`;
+  await page.goto(`${app.baseUrl}/#/users/create`);
+  await page.getByLabel(labelled('Email')).fill(email);
+  await page.getByLabel(labelled('Name')).fill('محللة الاختبار');
+  await page.getByLabel(labelled('Password')).fill('analyst-password-1');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('cell', { name: email }).waitFor();
+
+  const other = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const analyst = await other.newPage();
+  analyst.setDefaultTimeout(15_000);
+  try {
+    await logIn(analyst, email, 'analyst-password-1');
+    await analyst.getByRole('button', { name: 'Export' }).waitFor();
+    expect(await analyst.getByRole('link', { name: 'Create' }).count()).toBe(0);
+    expect(await analyst.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
+  } finally {
+    await other.close();
+  }
 });

@@ -18,6 +18,10 @@ import { PositionsBoard } from './positions/PositionsBoard';
 
 const store = localStorageStore(undefined, 'stance');
 
+/** Analysts read, filter and export: their resources have no create or edit views (the API would answer 403). */
+const forRole = <T extends object>(permissions: unknown, resource: T): T =>
+  permissions === 'analyst' ? { ...resource, create: undefined, edit: undefined } : resource;
+
 // <Admin> split in two so that the theme and the emotion cache can follow the
 // chosen locale, which only exists inside the admin context.
 export const App = () => (
@@ -26,12 +30,12 @@ export const App = () => (
       <AdminUI title="Stance" loginPage={LoginPage} layout={AppLayout} disableTelemetry>
         {(permissions) => (
           <>
-            <Resource name="statements" {...statements} />
-            <Resource name="actors" {...actors} />
-            <Resource name="sources" {...sources} />
-            <Resource name="topics" {...topics} />
-            <Resource name="tags" {...tags} />
-            <Resource name="events" {...events} />
+            <Resource name="statements" {...forRole(permissions, statements)} />
+            <Resource name="actors" {...forRole(permissions, actors)} />
+            <Resource name="sources" {...forRole(permissions, sources)} />
+            <Resource name="topics" {...forRole(permissions, topics)} />
+            <Resource name="tags" {...forRole(permissions, tags)} />
+            <Resource name="events" {...forRole(permissions, events)} />
             <Resource name="relations" />
             <Resource name="audit" {...audit} />
             {permissions === 'admin' && <Resource name="users" {...users} />}

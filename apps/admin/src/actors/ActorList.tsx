@@ -16,7 +16,7 @@ const actorFilters = [
 /** Actors indented by their depth in the hierarchy, each with its path from the top. */
 export const ActorList = () => (
   <List filters={actorFilters} exporter={false} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable rowClick="edit">
+    <DataTable>
       <DataTable.Col
         source="name"
         render={(record) => (

@@ -6,7 +6,7 @@ export const EventList = () => (
     exporter={false}
     sort={{ field: 'startDate', order: 'DESC' }}
   >
-    <DataTable rowClick="edit">
+    <DataTable>
       <DataTable.Col source="name" dir="auto" />
       <DataTable.Col source="startDate">
         <DateField source="startDate" />

@@ -24,7 +24,7 @@ export const Timeline = ({ rows }: { rows: Position[] }) => {
         {[-2, -1, 0, 1, 2].map((value) => (
           <g key={value}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(value)} y2={y(value)} stroke="#e0e0e0" />
-            <text x={PAD.left - 6} y={y(value) + 4} textAnchor="end" fontSize="11" fill={stanceColour(value)}>
+            <text x={PAD.left - 6} y={y(value) + 4} textAnchor="end" fontSize="11" fill="#616161">
               {formatStance(value)} {translate(STANCE_LABEL_KEYS[value])}
             </text>
           </g>

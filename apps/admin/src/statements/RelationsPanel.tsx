@@ -32,7 +32,7 @@ const byText = (q: string) => ({ q });
 const preview = (text?: string) => (text && text.length > 90 ? `${text.slice(0, 90)}…` : (text ?? ''));
 
 /** Cross-references of one statement, in both directions, and a form to add one. */
-export const RelationsPanel = () => {
+export const RelationsPanel = ({ canAdd = true }: { canAdd?: boolean }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
@@ -91,47 +91,49 @@ export const RelationsPanel = () => {
           );
         })}
       </MuiList>
-      <Form key={formKey} onSubmit={onSubmit} defaultValues={{ direction: 'outgoing', type: 'responds_to' }}>
-        <Box
-          sx={{
-            display: 'flex',
-            gap: 2,
-            flexWrap: 'wrap',
-            alignItems: 'flex-start',
-            '& > .MuiFormControl-root, & > .MuiAutocomplete-root': { width: 'auto', minWidth: 200 },
-          }}
-        >
-          <SelectInput
-            fullWidth={false}
-            source="direction"
-            label="resources.relations.fields.direction"
-            choices={[
-              { id: 'outgoing', name: 'resources.relations.outgoing' },
-              { id: 'incoming', name: 'resources.relations.incoming' },
-            ]}
-            validate={required()}
-          />
-          <SelectInput
-            fullWidth={false}
-            source="type"
-            label="resources.relations.fields.type"
-            choices={typeChoices}
-            validate={required()}
-          />
-          <ReferenceInput source="otherId" reference="statements" filter={{}}>
-            <AutocompleteInput
+      {canAdd && (
+        <Form key={formKey} onSubmit={onSubmit} defaultValues={{ direction: 'outgoing', type: 'responds_to' }}>
+          <Box
+            sx={{
+              display: 'flex',
+              gap: 2,
+              flexWrap: 'wrap',
+              alignItems: 'flex-start',
+              '& > .MuiFormControl-root, & > .MuiAutocomplete-root': { width: 'auto', minWidth: 200 },
+            }}
+          >
+            <SelectInput
               fullWidth={false}
-              label="resources.relations.fields.other"
-              filterToQuery={byText}
+              source="direction"
+              label="resources.relations.fields.direction"
+              choices={[
+                { id: 'outgoing', name: 'resources.relations.outgoing' },
+                { id: 'incoming', name: 'resources.relations.incoming' },
+              ]}
               validate={required()}
-              optionText={(statement) => preview(statement.text)}
-              sx={{ width: 360 }}
             />
-          </ReferenceInput>
-          <TextInput fullWidth={false} source="note" label="resources.relations.fields.note" slotProps={{ htmlInput: { dir: 'auto' } }} />
-          <SaveButton label="resources.relations.add" sx={{ mt: 1 }} alwaysEnable />
-        </Box>
-      </Form>
+            <SelectInput
+              fullWidth={false}
+              source="type"
+              label="resources.relations.fields.type"
+              choices={typeChoices}
+              validate={required()}
+            />
+            <ReferenceInput source="otherId" reference="statements" filter={{}}>
+              <AutocompleteInput
+                fullWidth={false}
+                label="resources.relations.fields.other"
+                filterToQuery={byText}
+                validate={required()}
+                optionText={(statement) => preview(statement.text)}
+                sx={{ width: 360 }}
+              />
+            </ReferenceInput>
+            <TextInput fullWidth={false} source="note" label="resources.relations.fields.note" slotProps={{ htmlInput: { dir: 'auto' } }} />
+            <SaveButton label="resources.relations.add" sx={{ mt: 1 }} alwaysEnable />
+          </Box>
+        </Form>
+      )}
     </Box>
   );
 };

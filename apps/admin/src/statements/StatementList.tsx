@@ -8,6 +8,8 @@ import {
   List,
   SelectField,
   TopToolbar,
+  usePermissions,
+  useResourceDefinition,
   useRecordContext,
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
@@ -25,7 +27,7 @@ interface Stance {
 const ListActions = () => (
   <TopToolbar>
     <FilterButton />
-    <CreateButton />
+    {useResourceDefinition().hasCreate && <CreateButton />}
     <ServerExportButton path="statements/export.csv" fileName="statements.csv" />
   </TopToolbar>
 );
@@ -60,34 +62,37 @@ const TagsField = () => {
   );
 };
 
-export const StatementList = () => (
-  <List filters={statementFilters} actions={<ListActions />} sort={{ field: 'saidOn', order: 'DESC' }} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={<BulkActions />}>
-      <DataTable.Col
-        source="text"
-        disableSort
-        render={(record) => (
-          <Box component="span" dir="auto" lang={record.lang} sx={{ display: 'block', unicodeBidi: 'isolate', maxWidth: 520 }}>
-            {record.text}
-          </Box>
-        )}
-      />
-      <DataTable.Col source="actorName" label="resources.statements.fields.actorId">
-        <ActorPathField />
-      </DataTable.Col>
-      <DataTable.Col source="saidOn">
-        <DateField source="saidOn" />
-      </DataTable.Col>
-      <DataTable.Col source="stances" disableSort>
-        <StancesField />
-      </DataTable.Col>
-      <DataTable.Col source="tags" disableSort>
-        <TagsField />
-      </DataTable.Col>
-      <DataTable.Col source="lang" />
-      <DataTable.Col source="status">
-        <SelectField source="status" choices={statusChoices} />
-      </DataTable.Col>
-    </DataTable>
-  </List>
-);
+export const StatementList = () => {
+  const { permissions } = usePermissions();
+  return (
+    <List filters={statementFilters} actions={<ListActions />} sort={{ field: 'saidOn', order: 'DESC' }} exporter={false}>
+      <DataTable rowClick="show" bulkActionButtons={permissions === 'analyst' ? false : <BulkActions />}>
+        <DataTable.Col
+          source="text"
+          disableSort
+          render={(record) => (
+            <Box component="span" dir="auto" lang={record.lang} sx={{ display: 'block', unicodeBidi: 'isolate', maxWidth: 520 }}>
+              {record.text}
+            </Box>
+          )}
+        />
+        <DataTable.Col source="actorName" label="resources.statements.fields.actorId">
+          <ActorPathField />
+        </DataTable.Col>
+        <DataTable.Col source="saidOn">
+          <DateField source="saidOn" />
+        </DataTable.Col>
+        <DataTable.Col source="stances" disableSort>
+          <StancesField />
+        </DataTable.Col>
+        <DataTable.Col source="tags" disableSort>
+          <TagsField />
+        </DataTable.Col>
+        <DataTable.Col source="lang" />
+        <DataTable.Col source="status">
+          <SelectField source="status" choices={statusChoices} />
+        </DataTable.Col>
+      </DataTable>
+    </List>
+  );
+};

@@ -1,5 +1,16 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
-import { DateField, EditButton, Link, Show, TopToolbar, useGetOne, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import {
+  DateField,
+  EditButton,
+  Link,
+  Show,
+  TopToolbar,
+  useGetOne,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
 import { StanceChip } from '../common/StanceChip';
 import { RelationsPanel } from './RelationsPanel';
@@ -90,6 +101,7 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
 const StatementDetails = () => {
   const record = useRecordContext();
   const translate = useTranslate();
+  const { permissions } = usePermissions();
   if (!record) return null;
   return (
     <Box sx={{ p: 2 }}>
@@ -151,19 +163,16 @@ const StatementDetails = () => {
 
       <Divider sx={{ my: 2 }} />
       <Heading label="resources.statements.sections.relations" />
-      <RelationsPanel />
+      <RelationsPanel canAdd={permissions !== 'analyst'} />
     </Box>
   );
 };
 
-export const StatementShow = () => (
-  <Show
-    actions={
-      <TopToolbar>
-        <EditButton />
-      </TopToolbar>
-    }
-  >
-    <StatementDetails />
-  </Show>
-);
+export const StatementShow = () => {
+  const { permissions } = usePermissions();
+  return (
+    <Show actions={<TopToolbar>{permissions !== 'analyst' && <EditButton />}</TopToolbar>}>
+      <StatementDetails />
+    </Show>
+  );
+};

@@ -6,7 +6,7 @@ export const TagList = () => (
     exporter={false}
     sort={{ field: 'name', order: 'ASC' }}
   >
-    <DataTable rowClick="edit">
+    <DataTable>
       <DataTable.Col source="name" dir="auto" />
       <DataTable.Col source="slug" />
     </DataTable>

@@ -33,7 +33,7 @@ const userFilters = [
 
 export const UserList = () => (
   <List filters={userFilters} exporter={false} sort={{ field: 'email', order: 'ASC' }}>
-    <DataTable rowClick="edit">
+    <DataTable>
       <DataTable.Col source="email" />
       <DataTable.Col source="name" dir="auto" />
       <DataTable.Col source="role">
