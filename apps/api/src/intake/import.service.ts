@@ -21,7 +21,7 @@ const MAX_ERRORS = 100;
  * on stances refreshes the position aggregates of the actors and months it touches (a
  * statement-level trigger), so once per batch instead of once per row keeps a large import linear.
  */
-const BATCH = 1000;
+const BATCH = 5000;
 
 /** Thrown inside the transaction to roll it back (a dry run, or errors), carrying the answer out. */
 class Rollback extends Error {
