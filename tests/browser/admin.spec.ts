@@ -163,6 +163,12 @@ test('switches to Arabic and lays out right to left', async () => {
   await page.getByRole('menuitem', { name: 'التصريحات' }).waitFor();
   expect(await page.evaluate(() => document.dir)).toBe('rtl');
   await screenshot(page, '08-arabic-rtl');
+  await page.goto(statementUrl);
+  await page.getByTestId('chain').waitFor();
+  await screenshot(page, '08-arabic-statement');
+  await page.goto(`${app.baseUrl}/#/positions`);
+  await page.getByTestId('positions-matrix').waitFor();
+  await screenshot(page, '08-arabic-positions');
   await page.getByRole('button', { name: 'العربية' }).click();
   await page.getByRole('menuitem', { name: 'English' }).click();
   await page.getByRole('menuitem', { name: 'Statements' }).waitFor();

@@ -13,7 +13,8 @@ export const ActorPathField = ({ source = 'actorPath', fallback = 'actorName' }:
   const names = pathNames(record[source]);
   const shown = names.length ? names : record[fallback] ? [record[fallback]] : [];
   return (
-    <Typography variant="body2" component="span">
+    // One isolate with its own direction: a path of Latin names reads left to right inside Arabic text, and the reverse.
+    <Typography variant="body2" component="bdi">
       {shown.map((name, index) => (
         <span key={index}>
           {index > 0 && ' › '}

@@ -121,12 +121,10 @@ export const RelationsPanel = ({ canAdd = true }: { canAdd?: boolean }) => {
             />
             <ReferenceInput source="otherId" reference="statements" filter={{}}>
               <AutocompleteInput
-                fullWidth={false}
                 label="resources.relations.fields.other"
                 filterToQuery={byText}
                 validate={required()}
                 optionText={(statement) => preview(statement.text)}
-                sx={{ width: 360 }}
               />
             </ReferenceInput>
             <TextInput fullWidth={false} source="note" label="resources.relations.fields.note" slotProps={{ htmlInput: { dir: 'auto' } }} />
