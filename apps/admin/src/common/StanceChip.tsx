@@ -5,7 +5,11 @@ import { STANCE_LABEL_KEYS, formatStance, stanceColour, stanceTextColour } from 
 /** One stance: its value and label on the colour of the scale, with the target when given. */
 export const StanceChip = ({ value, target }: { value: number; target?: string | null }) => {
   const translate = useTranslate();
-  const label = `${formatStance(value)} ${translate(STANCE_LABEL_KEYS[value] ?? '')}`;
+  const label = (
+    <>
+      <bdi dir="ltr">{formatStance(value)}</bdi> {translate(STANCE_LABEL_KEYS[value] ?? '')}
+    </>
+  );
   return (
     <Chip
       size="small"

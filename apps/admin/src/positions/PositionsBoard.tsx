@@ -155,7 +155,9 @@ const Board = () => {
                             onClick={() => openStatements(actor.id, target)}
                             sx={{ all: 'unset', cursor: 'pointer', fontWeight: 600, px: 1 }}
                           >
-                            {formatStance(cell.mean)} <small>({cell.count})</small>
+                            <bdi dir="ltr">
+                              {formatStance(cell.mean)} <small>({cell.count})</small>
+                            </bdi>
                           </Box>
                         </Tooltip>
                         <IconButton
