@@ -226,3 +226,23 @@ test('an admin creates an analyst, who reads and exports but cannot edit', async
     await other.close();
   }
 });
+
+test('deletes a statement to the trash and restores it', async () => {
+  const list = (filter: object) => `${app.baseUrl}/#/statements?filter=${encodeURIComponent(JSON.stringify(filter))}`;
+  await page.goto(list({ q: SEARCH_WITHOUT_HAMZA }));
+  let row = page.getByRole('row').filter({ hasText: TEXT });
+  await row.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+  await row.waitFor({ state: 'detached' });
+
+  await page.goto(list({ q: SEARCH_WITHOUT_HAMZA, deleted: true }));
+  row = page.getByRole('row').filter({ hasText: TEXT });
+  await row.getByRole('checkbox').check();
+  await screenshot(page, '14-trash');
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await row.waitFor({ state: 'detached' });
+
+  await page.goto(list({ q: SEARCH_WITHOUT_HAMZA }));
+  await page.getByRole('row').filter({ hasText: TEXT }).waitFor();
+});

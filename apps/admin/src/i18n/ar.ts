@@ -250,7 +250,13 @@ export const ar: TranslationMessages = {
         notes: 'ملاحظات',
         status: 'الحالة',
       },
-      filters: { stanceMin: 'الموقف من', stanceMax: 'الموقف إلى', saidFrom: 'من تاريخ', saidTo: 'حتى تاريخ' },
+      filters: {
+        stanceMin: 'الموقف من',
+        stanceMax: 'الموقف إلى',
+        saidFrom: 'من تاريخ',
+        saidTo: 'حتى تاريخ',
+        deleted: 'المحذوفة (سلة المهملات)',
+      },
       statuses: { draft: 'مسودة', published: 'منشور' },
       kinds: { quote: 'اقتباس حرفي', paraphrase: 'إعادة صياغة' },
       channels: {
@@ -261,12 +267,14 @@ export const ar: TranslationMessages = {
         speech: 'خطاب',
         other: 'أخرى',
       },
-      actions: { publish: 'نشر', tag: 'إضافة وسوم' },
+      actions: { publish: 'نشر', tag: 'إضافة وسوم', restore: 'استعادة' },
       sections: { who: 'من تحدث وباسم من', where: 'أين نُشر', chain: 'سلسلة النقل', relations: 'الإحالات المتبادلة' },
       helpers: { actorId: 'اتركه فارغًا ليُؤخذ من منصب المتحدث في ذلك التاريخ' },
       notifications: {
         conflict: 'عدّل شخص آخر هذا التصريح في الأثناء. يعرض النموذج الآن نسخته، ولم يُحفظ شيء.',
         your_version: 'ما حاولت حفظه، حيث يختلف:',
+        restored:
+          'لم يُستعد أي تصريح |||| تمت استعادة التصريح |||| تمت استعادة تصريحين |||| تمت استعادة %{smart_count} تصريحات |||| تمت استعادة %{smart_count} تصريحًا |||| تمت استعادة %{smart_count} تصريح',
       },
       chain: { said: 'قيل', for: 'باسم', reported: 'نقله', no_source: 'لا يوجد مصدر مسجّل', text: 'النص المسجّل' },
     },

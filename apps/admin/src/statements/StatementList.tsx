@@ -10,12 +10,14 @@ import {
   TopToolbar,
   usePermissions,
   useResourceDefinition,
+  useListContext,
   useRecordContext,
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { StanceChip } from '../common/StanceChip';
 import { BulkPublishButton } from './BulkPublishButton';
+import { BulkRestoreButton } from './BulkRestoreButton';
 import { BulkTagButton } from './BulkTagButton';
 import { statementFilters, statusChoices } from './statementFilters';
 
@@ -32,13 +34,17 @@ const ListActions = () => (
   </TopToolbar>
 );
 
-const BulkActions = () => (
-  <>
-    <BulkTagButton />
-    <BulkPublishButton />
-    <BulkDeleteButton mutationMode="pessimistic" />
-  </>
-);
+/** In the trash (`deleted: true`) the only action is to restore. */
+const BulkActions = () =>
+  useListContext().filterValues.deleted ? (
+    <BulkRestoreButton />
+  ) : (
+    <>
+      <BulkTagButton />
+      <BulkPublishButton />
+      <BulkDeleteButton mutationMode="pessimistic" />
+    </>
+  );
 
 const StancesField = () => {
   const record = useRecordContext();

@@ -1,4 +1,4 @@
-import { AutocompleteInput, DateInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DateInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import { STATEMENT_KINDS, STATUSES } from '@stance/common';
 import { languageChoices } from '../common/languages';
 import { stanceChoices } from '../common/stance';
@@ -38,4 +38,5 @@ export const statementFilters = [
   <SelectInput key="lang" source="lang" label="resources.statements.fields.lang" choices={languageChoices} />,
   <SelectInput key="kind" source="kind" label="resources.statements.fields.kind" choices={kindChoices} />,
   <SelectInput key="status" source="status" label="resources.statements.fields.status" choices={statusChoices} />,
+  <BooleanInput key="deleted" source="deleted" label="resources.statements.filters.deleted" />,
 ];
