@@ -199,6 +199,11 @@ test('browses actors as a tree and edits a person with roles', async () => {
   await page.getByText('Roles').first().waitFor();
   expect(await page.getByLabel(labelled('Title')).first().inputValue()).not.toBe('');
   await screenshot(page, '12-actor-edit');
+
+  await page.goto(`${app.baseUrl}/#/actors?filter=${encodeURIComponent('{"kind":"state"}')}`);
+  await page.getByRole('cell', { name: 'Armenia', exact: true }).first().click();
+  await page.getByText('Directly below').waitFor();
+  await page.getByRole('cell', { name: 'Government of Armenia', exact: true }).waitFor();
 });
 
 test('shows the history of changes', async () => {

@@ -1,6 +1,10 @@
-import { Box } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import {
   ArrayInput,
+  DataTable,
+  ReferenceManyField,
+  SelectField,
+  useTranslate,
   AutocompleteInput,
   Create,
   DateInput,
@@ -26,6 +30,26 @@ const byName = (q: string) => ({ q });
 const ActorStatements = () => {
   const record = useRecordContext();
   return <StatementsOf target={record?.kind === 'person' ? 'speakerId' : 'actorId'} />;
+};
+
+/** The bodies directly below this one: browsing the tree downwards. */
+const SubActors = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record || record.kind === 'person') return null;
+  return (
+    <Box sx={{ p: 2 }}>
+      <Typography variant="h6">{translate('resources.actors.sections.children')}</Typography>
+      <ReferenceManyField reference="actors" target="parentId" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="name" render={(child) => <bdi>{child.name}</bdi>} />
+          <DataTable.Col source="kind">
+            <SelectField source="kind" choices={kindChoices} />
+          </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
 };
 
 const ActorForm = () => (
@@ -69,6 +93,7 @@ const ActorForm = () => (
 export const ActorEdit = () => (
   <Edit mutationMode="pessimistic" transform={namesPayload}>
     <ActorForm />
+    <SubActors />
     <ActorStatements />
   </Edit>
 );

@@ -307,6 +307,7 @@ export const ar: TranslationMessages = {
         path: 'المسار',
         depth: 'العمق',
       },
+      sections: { children: 'الجهات التابعة مباشرة' },
       kinds: {
         state: 'دولة',
         government_body: 'هيئة حكومية',

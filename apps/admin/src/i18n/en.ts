@@ -86,6 +86,7 @@ export const en: TranslationMessages = {
         path: 'Path',
         depth: 'Depth',
       },
+      sections: { children: 'Directly below' },
       kinds: {
         state: 'State',
         government_body: 'Government body',
