@@ -1,5 +1,5 @@
 import { Box } from '@mui/material';
-import { DataTable, DateField, List, SelectField, SelectInput, TextInput, useRecordContext } from 'react-admin';
+import { DataTable, DateField, Link, List, SelectField, SelectInput, TextInput, useRecordContext } from 'react-admin';
 import { AUDIT_ACTIONS } from '@stance/common';
 
 const ENTITY_TYPES = ['actors', 'statements', 'sources', 'topics', 'tags', 'events', 'relations', 'users'];
@@ -44,7 +44,21 @@ export const AuditList = () => (
       <DataTable.Col source="entityType">
         <SelectField source="entityType" choices={entityChoices} />
       </DataTable.Col>
-      <DataTable.Col source="entityId" />
+      <DataTable.Col
+        source="entityId"
+        render={(entry) =>
+          entry.entityType === 'relations' ? (
+            entry.entityId
+          ) : (
+            <Link
+              to={`/${entry.entityType}/${entry.entityId}${entry.entityType === 'statements' ? '/show' : ''}`}
+              onClick={(event: React.MouseEvent) => event.stopPropagation()}
+            >
+              {entry.entityId}
+            </Link>
+          )
+        }
+      />
       <DataTable.Col source="changes" disableSort>
         <ChangesField />
       </DataTable.Col>
