@@ -203,7 +203,7 @@ test('browses actors as a tree and edits a person with roles', async () => {
   await page.goto(`${app.baseUrl}/#/actors?filter=${encodeURIComponent('{"kind":"state"}')}`);
   await page.getByRole('cell', { name: 'Armenia', exact: true }).first().click();
   await page.getByText('Directly below').waitFor();
-  await page.getByRole('cell', { name: 'Government of Armenia', exact: true }).waitFor();
+  await page.getByRole('cell', { name: 'Government of Armenia', exact: true }).first().waitFor();
 });
 
 test('shows the history of changes', async () => {
