@@ -406,6 +406,31 @@ describe('statements API', () => {
       expect(await found({ ...resolved, id: ids })).toEqual(expected);
     });
 
+    it('filters by a stance toward a topic (targetTopicId), on the same stance as the value', async () => {
+      const actor = await post('actors', 'topic-stancer', { slug: 'topic-stancer', name: 'Topic stancer', kind: 'other' });
+      const topic = await post('topics', 'truce-topic', { slug: 'truce-topic', name: 'Truce' });
+      const supports = await post('statements', 'supports-truce', {
+        text: 'We support the truce',
+        lang: 'en',
+        kind: 'quote',
+        actorId: actor.id,
+        saidOn: '2023-02-01',
+        stances: [{ targetTopicId: topic.id, value: 2 }],
+      });
+      const mentions = await post('statements', 'mentions-truce', {
+        text: 'The truce was discussed',
+        lang: 'en',
+        kind: 'paraphrase',
+        actorId: actor.id,
+        saidOn: '2023-02-02',
+        topicIds: [topic.id],
+      });
+      const ids = [supports.id, mentions.id];
+      expect(await found({ targetTopicId: topic.id, id: ids })).toEqual([supports.id]);
+      expect(await found({ targetTopicId: topic.id, stance: { max: 0 }, id: ids })).toEqual([]);
+      expect(await found({ topicId: topic.id, id: ids })).toEqual([mentions.id]);
+    });
+
     it('ranks full-text matches by relevance when no sort is given, and by the sort when one is', async () => {
       const actor = await post('actors', 'ranked', { slug: 'ranked', name: 'Ranked', kind: 'other' });
       const strong = await post('statements', 'strong', {

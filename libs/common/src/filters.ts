@@ -5,6 +5,8 @@ export interface StatementFilter {
   actorId?: string | string[];
   speakerId?: string | string[];
   targetActorId?: string | string[];
+  /** Not in the contract: statements with a stance toward these topics. */
+  targetTopicId?: string | string[];
   topicId?: string | string[];
   tagId?: string | string[];
   eventId?: string | string[];
@@ -23,6 +25,7 @@ export const STATEMENT_FILTER_KEYS = [
   'actorId',
   'speakerId',
   'targetActorId',
+  'targetTopicId',
   'topicId',
   'tagId',
   'eventId',

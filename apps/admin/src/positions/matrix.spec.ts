@@ -36,6 +36,6 @@ describe('positions matrix', () => {
       actorId: 'a',
       targetActorId: 't',
     });
-    expect(cellStatementFilter('a', { type: 'topic', id: 'p' }, {})).toEqual({ actorId: 'a', topicId: 'p' });
+    expect(cellStatementFilter('a', { type: 'topic', id: 'p' }, {})).toEqual({ actorId: 'a', targetTopicId: 'p' });
   });
 });

@@ -59,5 +59,5 @@ export function cellStatementFilter(
   for (const key of ['saidFrom', 'saidTo', 'status', 'eventId', 'sourceId', 'tagId', 'lang', 'kind']) {
     if (filter[key] !== undefined && filter[key] !== '') kept[key] = filter[key];
   }
-  return { ...kept, actorId, ...(target.type === 'actor' ? { targetActorId: target.id } : { topicId: target.id }) };
+  return { ...kept, actorId, ...(target.type === 'actor' ? { targetActorId: target.id } : { targetTopicId: target.id }) };
 }

@@ -13,6 +13,7 @@ export const STATEMENT_FILTER_SCHEMA: FilterSchema = {
   actorId: 'uuid',
   speakerId: 'uuid',
   targetActorId: 'uuid',
+  targetTopicId: 'uuid',
   topicId: 'uuid',
   tagId: 'uuid',
   eventId: 'uuid',
@@ -99,10 +100,14 @@ export function buildStatementWhere(
   }
   // Target and value constrain the same stance: "opposes Armenia" is not "opposes someone, mentions Armenia".
   const targetActorId = ids(filter.targetActorId);
+  const targetTopicId = ids(filter.targetTopicId);
   const stance = stanceRange(filter.stance);
-  if (targetActorId || stance) {
+  if (targetActorId || targetTopicId || stance) {
     const conditions = ['f_sn.statement_id = s.id'];
-    if (targetActorId) conditions.push(`f_sn.target_actor_id IN (${subtree(targetActorId)})`);
+    const targets: string[] = [];
+    if (targetActorId) targets.push(`f_sn.target_actor_id IN (${subtree(targetActorId)})`);
+    if (targetTopicId) targets.push(`f_sn.target_topic_id = ANY(${bind(params, targetTopicId, 'uuid[]')})`);
+    if (targets.length) conditions.push(`(${targets.join(' OR ')})`);
     if (stance) conditions.push(`f_sn.value BETWEEN ${bind(params, stance.min, 'int')} AND ${bind(params, stance.max, 'int')}`);
     where.push(`EXISTS (SELECT 1 FROM stances f_sn WHERE ${conditions.join(' AND ')})`);
   }
