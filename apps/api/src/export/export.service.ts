@@ -10,8 +10,12 @@ import { csvWriter } from './csv-writer';
 import type { ExportRequest } from './export-request';
 import { statementCsvHeader, StatementExportQuery } from './statement-export.query';
 
-/** Rows fetched from the cursor per round trip: enough to keep the socket busy, few enough to keep memory flat. */
-const BATCH_SIZE = 1000;
+/**
+ * Rows fetched from the cursor per round trip. Larger batches save round trips, but rows that wait
+ * longer live into the old generation, and the garbage collector then lets the heap grow by
+ * 100 MB and more before it runs: at 250 the server stays near its resting size.
+ */
+const BATCH_SIZE = 250;
 
 const POSITION_CSV_COLUMNS = [
   'actorId',

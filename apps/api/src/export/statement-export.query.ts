@@ -78,14 +78,12 @@ export class StatementExportQuery {
       params.push(lang);
       return `s.translations ->> $${params.length}::text`;
     });
-    const stanceCell = `CASE WHEN x.target_actor_id IS NULL THEN 'topic:' || tt.slug ELSE 'actor:' || ta.slug END
-                        || ':' || CASE WHEN x.value > 0 THEN '+' ELSE '' END || x.value`;
     const columns = [
       's.id',
       `to_char(s.said_on, 'YYYY-MM-DD')`,
       'a.name',
       'a.slug',
-      'ap.path',
+      `array_to_string(a.path_names, ' > ')`,
       'sp.name',
       'sp.slug',
       's.channel',
@@ -101,29 +99,20 @@ export class StatementExportQuery {
       `to_char(src.published_at, 'YYYY-MM-DD')`,
       's.event_id',
       'ev.name',
-      'tp.names',
-      'tp.slugs',
-      'tg.names',
-      'tg.slugs',
-      `(SELECT string_agg(${stanceCell}, '; ' ORDER BY x.target_actor_id IS NULL, coalesce(ta.slug, tt.slug))
-          FROM stances x LEFT JOIN actors ta ON ta.id = x.target_actor_id LEFT JOIN topics tt ON tt.id = x.target_topic_id
-         WHERE x.statement_id = s.id)`,
+      `array_to_string(tp.names, '; ')`,
+      `array_to_string(tp.slugs, '; ')`,
+      `array_to_string(tg.names, '; ')`,
+      `array_to_string(tg.slugs, '; ')`,
+      `(SELECT string_agg(x.type || ':' || x.slug || ':' || CASE WHEN x.value > 0 THEN '+' ELSE '' END || x.value, '; ' ORDER BY x.type, x.slug)
+          FROM (${STANCE_TARGETS}) x)`,
       's.status',
       's.notes',
-      `(SELECT string_agg(r.other::text, '; ' ORDER BY r.other) FROM (
-          SELECT r.to_statement_id AS other FROM relations r WHERE r.from_statement_id = s.id
-          UNION SELECT r.from_statement_id FROM relations r WHERE r.to_statement_id = s.id) r
-         JOIN statements o ON o.id = r.other AND o.deleted_at IS NULL)`,
+      `(SELECT string_agg(r.id::text, '; ' ORDER BY r.id) FROM (${RELATED}) r)`,
       iso('s.created_at'),
       iso('s.updated_at'),
       's.version',
     ];
-    const joins = `
-      LEFT JOIN LATERAL (SELECT string_agg(t.name, '; ' ORDER BY t.slug) AS names, string_agg(t.slug, '; ' ORDER BY t.slug) AS slugs
-                           FROM statement_topics x JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = s.id) tp ON true
-      LEFT JOIN LATERAL (SELECT string_agg(g.name, '; ' ORDER BY g.slug) AS names, string_agg(g.slug, '; ' ORDER BY g.slug) AS slugs
-                           FROM statement_tags x JOIN tags g ON g.id = x.tag_id WHERE x.statement_id = s.id) tg ON true`;
-    return { sql: this.select(columns.join(',\n'), joins), params };
+    return { sql: this.select(columns.join(',\n')), params };
   }
 
   /** One JSON object per row (as text): the statement's fields as the API names them, with names and slugs beside ids. */
@@ -132,7 +121,7 @@ export class StatementExportQuery {
       'id', s.id, 'text', s.text, 'lang', s.lang, 'translations', s.translations, 'originalLang', s.original_lang,
       'kind', s.kind, 'channel', s.channel,
       'speakerId', s.speaker_id, 'speakerName', sp.name, 'speakerSlug', sp.slug,
-      'actorId', s.actor_id, 'actorName', a.name, 'actorSlug', a.slug, 'actorPath', ap.names,
+      'actorId', s.actor_id, 'actorName', a.name, 'actorSlug', a.slug, 'actorPath', to_json(a.path_names),
       'saidOn', to_char(s.said_on, 'YYYY-MM-DD'),
       'sourceId', s.source_id, 'sourceTitle', src.title, 'sourceOutlet', src.outlet, 'sourceUrl', src.url,
       'sourcePublishedAt', to_char(src.published_at, 'YYYY-MM-DD'),
@@ -142,38 +131,50 @@ export class StatementExportQuery {
       'tags', coalesce((SELECT json_agg(json_build_object('id', g.id, 'slug', g.slug, 'name', g.name) ORDER BY g.slug)
                           FROM statement_tags x JOIN tags g ON g.id = x.tag_id WHERE x.statement_id = s.id), '[]'),
       'stances', coalesce((SELECT json_agg(json_build_object(
-                              'targetActorId', x.target_actor_id, 'targetTopicId', x.target_topic_id,
-                              'targetType', CASE WHEN x.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END,
-                              'targetSlug', coalesce(ta.slug, tt.slug), 'targetName', coalesce(ta.name, tt.name), 'value', x.value)
-                              ORDER BY x.target_actor_id IS NULL, coalesce(ta.slug, tt.slug))
-                            FROM stances x LEFT JOIN actors ta ON ta.id = x.target_actor_id LEFT JOIN topics tt ON tt.id = x.target_topic_id
-                           WHERE x.statement_id = s.id), '[]'),
-      'relatedIds', coalesce((SELECT json_agg(r.other ORDER BY r.other) FROM (
-                                 SELECT r.to_statement_id AS other FROM relations r WHERE r.from_statement_id = s.id
-                                 UNION SELECT r.from_statement_id FROM relations r WHERE r.to_statement_id = s.id) r
-                                JOIN statements o ON o.id = r.other AND o.deleted_at IS NULL), '[]'),
+                              'targetActorId', x.target_actor_id, 'targetTopicId', x.target_topic_id, 'targetType', x.type,
+                              'targetSlug', x.slug, 'targetName', x.name, 'value', x.value) ORDER BY x.type, x.slug)
+                            FROM (${STANCE_TARGETS}) x), '[]'),
+      'relatedIds', coalesce((SELECT json_agg(r.id ORDER BY r.id) FROM (${RELATED}) r), '[]'),
       'status', s.status, 'notes', s.notes, 'version', s.version,
       'createdAt', ${iso('s.created_at')}, 'updatedAt', ${iso('s.updated_at')})::text`;
     return { sql: this.select(object), params: this.params };
   }
 
-  private select(columns: string, joins = ''): string {
-    // Actor paths are computed once per actor, not once per row.
+  /**
+   * The statements in list order first, then per row their names and links. Lookups are
+   * per-row subqueries (kept whole by OFFSET 0, cached per actor by the planner's Memoize), so
+   * rows stream out in index order as they are read, instead of all being joined and then sorted.
+   */
+  private select(columns: string): string {
     return `
-      WITH ap AS MATERIALIZED (
-        SELECT a.id, string_agg(x.name, ' > ' ORDER BY array_position(a.path, x.id)) AS path,
-               json_agg(x.name ORDER BY array_position(a.path, x.id)) AS names
-          FROM actors a JOIN actors x ON x.id = ANY (a.path)
-         GROUP BY a.id
-      )
       SELECT ${columns}
-        FROM statements s
-        JOIN actors a ON a.id = s.actor_id
-        JOIN ap ON ap.id = s.actor_id
-        LEFT JOIN actors sp ON sp.id = s.speaker_id
-        LEFT JOIN sources src ON src.id = s.source_id
-        LEFT JOIN events ev ON ev.id = s.event_id ${joins}
-       WHERE ${this.where}
+        FROM (SELECT s.* FROM statements s WHERE ${this.where} ORDER BY ${this.order}) s
+        LEFT JOIN LATERAL (
+          SELECT a.name, a.slug, ARRAY(SELECT x.name FROM unnest(a.path) WITH ORDINALITY AS p(id, n) JOIN actors x ON x.id = p.id ORDER BY p.n) AS path_names
+            FROM actors a WHERE a.id = s.actor_id OFFSET 0) a ON true
+        LEFT JOIN LATERAL (SELECT name, slug FROM actors WHERE id = s.speaker_id OFFSET 0) sp ON true
+        LEFT JOIN LATERAL (SELECT title, outlet, url, published_at FROM sources WHERE id = s.source_id OFFSET 0) src ON true
+        LEFT JOIN LATERAL (SELECT name FROM events WHERE id = s.event_id OFFSET 0) ev ON true
+        LEFT JOIN LATERAL (SELECT array_agg(t.name ORDER BY t.slug) AS names, array_agg(t.slug ORDER BY t.slug) AS slugs
+                             FROM statement_topics x JOIN topics t ON t.id = x.topic_id WHERE x.statement_id = s.id) tp ON true
+        LEFT JOIN LATERAL (SELECT array_agg(g.name ORDER BY g.slug) AS names, array_agg(g.slug ORDER BY g.slug) AS slugs
+                             FROM statement_tags x JOIN tags g ON g.id = x.tag_id WHERE x.statement_id = s.id) tg ON true
        ORDER BY ${this.order}`;
   }
 }
+
+/** A statement's stances with their target's type, slug and name (looked up by primary key, not by joining whole tables). */
+const STANCE_TARGETS = `
+  SELECT x.target_actor_id, x.target_topic_id, x.value, t.type, t.slug, t.name
+    FROM stances x
+    CROSS JOIN LATERAL (
+      SELECT 'actor' AS type, slug, name FROM actors WHERE id = x.target_actor_id
+      UNION ALL SELECT 'topic', slug, name FROM topics WHERE id = x.target_topic_id) t
+   WHERE x.statement_id = s.id`;
+
+/** Ids of the live statements related to this one, either way. */
+const RELATED = `
+  SELECT o.id FROM (
+    SELECT r.to_statement_id AS other FROM relations r WHERE r.from_statement_id = s.id
+    UNION SELECT r.from_statement_id FROM relations r WHERE r.to_statement_id = s.id) r
+  JOIN statements o ON o.id = r.other AND o.deleted_at IS NULL`;
