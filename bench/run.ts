@@ -49,7 +49,14 @@ function recordingDataSource(calls: Recorded[]): DataSource {
     };
   const query = recorder();
   const transaction = async (work: (manager: { query: typeof query }) => Promise<unknown>) => work({ query: recorder([]) });
-  return { query, manager: { query }, transaction } as unknown as DataSource;
+  const createQueryRunner = () => ({ query, connect: async () => undefined, release: async () => undefined });
+  return {
+    query,
+    manager: { query },
+    transaction,
+    createQueryRunner,
+    driver: { isReplicated: false, slaves: [] },
+  } as unknown as DataSource;
 }
 
 /** Runs a recorded query as the app did: alone, or in a transaction after its setup. */
@@ -101,6 +108,7 @@ function inline(sql: string, params: unknown[]): string {
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
   const pool = new Pool({ connectionString: database.url, max: 4 });
+  pool.on('error', () => undefined); // an idle connection cut by the shutdown below
   const report: string[] = [];
   let server: ReturnType<typeof fork> | undefined;
   try {
@@ -300,7 +308,11 @@ async function main(): Promise<void> {
     writeFileSync('bench/out/results.md', report.join('\n'));
     console.log('written: bench/out/results.md');
   } finally {
-    server?.kill('SIGTERM');
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
     await pool.end();
     await database.stop();
   }
