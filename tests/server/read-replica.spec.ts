@@ -143,6 +143,7 @@ describe('read replica (DATABASE_READ_URL)', () => {
         kind: 'quote',
         actorId,
         saidOn: '2025-01-02',
+        stances: [{ targetActorId: actorId, value: 1 }],
       });
       expect(created.status).toBe(201);
       const id = created.body.id as string;
@@ -160,6 +161,10 @@ describe('read replica (DATABASE_READ_URL)', () => {
         .query({ filter: JSON.stringify({ q: 'primary' }) })
         .expect(200);
       expect(after.body.map((s: { id: string }) => s.id)).toContain(id);
+      const positionsAfter = await auth(http().get('/api/positions'))
+        .query({ filter: JSON.stringify({ actorId }) })
+        .expect(200);
+      expect(positionsAfter.body).toMatchObject([{ actorId, targetId: actorId, count: 1 }]);
       const csv = await auth(http().get('/api/statements/export.csv'))
         .query({ filter: JSON.stringify({ q: 'primary' }) })
         .expect(200);
@@ -177,6 +182,7 @@ describe('read replica (DATABASE_READ_URL)', () => {
     const tags = await auth(http().get('/api/tags')).expect(200);
     expect(tags.body.map((t: { id: string }) => t.id)).toContain(created.body.id);
     await auth(http().get(`/api/statements`)).expect(200);
+    await auth(http().get('/api/positions')).expect(200);
     const csv = await auth(http().get('/api/statements/export.csv')).expect(200);
     expect(csv.text).toMatch(/Written on the primary/);
     await http().get('/api/health').expect(200);

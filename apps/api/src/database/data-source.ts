@@ -9,7 +9,7 @@ types.setTypeParser(types.builtins.DATE, (value) => value);
 /**
  * The one definition of the database connection, shared by the API, the CLI and the tests.
  * With `readUrls` (streaming replicas), the reads that go through `database/read-query.ts` (lists,
- * single records, exports) run on a replica; everything else (writes, transactions, migrations) on `url`.
+ * single records, positions, exports) run on a replica; everything else (writes, transactions, migrations) on `url`.
  */
 export function dataSourceOptions(url: string, readUrls: string[] = []): DataSourceOptions {
   const common = {

@@ -20,6 +20,22 @@ export async function readQuery<T>(dataSource: DataSource, sql: string, params: 
   }
 }
 
+/** `work` inside a read-only transaction on a replica (or the primary), e.g. for `SET LOCAL`. */
+export async function readTransaction<T>(dataSource: DataSource, work: (db: Queryable) => Promise<T>): Promise<T> {
+  const runner = await connectForReads(dataSource);
+  try {
+    await runner.startTransaction();
+    const result = await work(runner.manager);
+    await runner.commitTransaction();
+    return result;
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+}
+
 /** A connected query runner on a replica, or on the primary when there is none or it is down. */
 export async function connectForReads(dataSource: DataSource): Promise<QueryRunner> {
   const runner = dataSource.createQueryRunner('slave');

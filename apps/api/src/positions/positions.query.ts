@@ -3,6 +3,7 @@ import type { StatementFilter } from '@stance/common';
 import { DataSource } from 'typeorm';
 import { ListSpec, limitOffset, Page, Range, Sort } from '../common/list-query';
 import { and, bind } from '../common/sql';
+import { readTransaction } from '../database/read-query';
 import { buildStatementWhere, STATEMENT_FILTER_SCHEMA } from '../statements/statement-filter';
 import { PositionDto } from './dto/position.dto';
 import { splitByMonth } from './month-split';
@@ -86,7 +87,7 @@ export class PositionsQuery {
 
   /** Folding a few hundred thousand aggregate rows wants more than the default 4 MB to hash in memory rather than sort. */
   private run<T>(sql: string, params: unknown[]): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+    return readTransaction(this.dataSource, async (manager) => {
       await manager.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
       return (await manager.query(sql, params)) as T;
     });
