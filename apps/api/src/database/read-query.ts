@@ -22,6 +22,7 @@ export async function readQuery<T>(dataSource: DataSource, sql: string, params: 
 
 /** `work` inside a read-only transaction on a replica (or the primary), e.g. for `SET LOCAL`. */
 export async function readTransaction<T>(dataSource: DataSource, work: (db: Queryable) => Promise<T>): Promise<T> {
+  if (!isReplicated(dataSource)) return dataSource.transaction((manager) => work(manager));
   const runner = await connectForReads(dataSource);
   try {
     await runner.startTransaction();
