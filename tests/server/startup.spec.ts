@@ -1,60 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../apps/api/src/database/embedded-postgres';
-
-/**
- * The built server as `npm start` runs it (dist/), on an empty DATA_DIR with embedded PostgreSQL:
- * it migrates, seeds, serves the admin UI and the API; it restarts on existing data without
- * seeding twice, and recovers after being killed.
- */
-const MAIN = join(__dirname, '../../dist/apps/api/src/main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Running {
-  process: ChildProcess;
-  port: number;
-  output: () => string;
-}
-
-async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
-  const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'log', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.status === 200) return { process: child, port, output: () => output };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`server did not become healthy in 60 s:\n${output}`);
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  return child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
+import { exited, MAIN, startServer } from '../utils/server-process';
 
 /** Counts rows with the server stopped, through the same embedded cluster. */
 async function counts(dataDir: string): Promise<Record<string, number>> {
@@ -72,6 +22,11 @@ async function counts(dataDir: string): Promise<Record<string, number>> {
 
 const postmasterRunning = (dataDir: string) => existsSync(join(dataDir, 'pg', 'postmaster.pid'));
 
+/**
+ * The built server as `npm start` runs it (dist/), on an empty DATA_DIR with embedded PostgreSQL:
+ * it migrates, seeds, serves the admin UI and the API; it restarts on existing data without
+ * seeding twice, and recovers after being killed.
+ */
 describe('the server process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'stance-start-'));
   let seeded: Record<string, number>;
