@@ -27,10 +27,15 @@ describe('buildStatementWhere', () => {
   it('puts the stance value and its target on the same stance row', () => {
     const where = buildStatementWhere({ targetActorId: A, stance: { min: -2, max: -1 } });
     expect(where.sql).toMatch(
-      /EXISTS \(SELECT 1 FROM stances f_sn WHERE f_sn\.statement_id = s\.id AND f_sn\.target_actor_id IN .* AND f_sn\.value BETWEEN \$2::int AND \$3::int\)/,
+      /EXISTS \(SELECT 1 FROM stances f_sn WHERE f_sn\.statement_id = s\.id AND \(f_sn\.target_actor_id IN .*\) AND f_sn\.value BETWEEN \$2::int AND \$3::int\)/,
     );
     expect(where.params).toEqual([[A], -2, -1]);
     expect(buildStatementWhere({ stance: 1 }).params).toEqual([1, 1]);
+  });
+
+  it('matches a stance toward any of the target actors or target topics', () => {
+    const where = buildStatementWhere({ targetActorId: A, targetTopicId: [A] });
+    expect(where.sql).toMatch(/\(f_sn\.target_actor_id IN .* OR f_sn\.target_topic_id = ANY\(\$2::uuid\[\]\)\)/);
   });
 
   it('searches the full-text document with the stemmers of the query’s scripts, and ranks', () => {
