@@ -23,12 +23,17 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts dist/…/main.js on `dataDir` (embedded PostgreSQL) and waits until health answers 200. */
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  as: { uid: number; gid: number } | undefined = undefined,
+): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'log', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
