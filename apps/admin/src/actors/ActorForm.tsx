@@ -22,6 +22,7 @@ import {
 import { LangMapInput } from '../common/LangMapInput';
 import { namesFormValues, namesPayload } from '../common/langMap';
 import { StatementsOf } from '../common/StatementsOf';
+import { HistoryPanel } from '../common/HistoryPanel';
 import { kindChoices } from './ActorList';
 
 const byName = (q: string) => ({ q });
@@ -95,6 +96,7 @@ export const ActorEdit = () => (
     <ActorForm />
     <SubActors />
     <ActorStatements />
+    <HistoryPanel />
   </Edit>
 );
 

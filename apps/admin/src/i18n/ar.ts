@@ -371,6 +371,13 @@ export const ar: TranslationMessages = {
         relations: 'إحالة',
         users: 'مستخدم',
       },
+      history: {
+        title: 'السجل',
+        empty: 'لا تغييرات مسجّلة بعد.',
+        system: 'النظام',
+        view_as_of: 'عرضه كما كان',
+        as_of: 'كما كان في %{at}',
+      },
     },
   },
   fields: { lang: 'اللغة', text: 'النص' },

@@ -150,6 +150,13 @@ export const en: TranslationMessages = {
         relations: 'Cross-reference',
         users: 'User',
       },
+      history: {
+        title: 'History',
+        empty: 'No changes recorded yet.',
+        system: 'System',
+        view_as_of: 'View as it was',
+        as_of: 'As it was on %{at}',
+      },
     },
   },
   fields: { lang: 'Language', text: 'Text' },

@@ -1,6 +1,7 @@
 import { AutocompleteInput, Create, DateInput, Edit, SimpleForm, TextInput, required } from 'react-admin';
 import { languageChoices } from '../common/languages';
 import { StatementsOf } from '../common/StatementsOf';
+import { HistoryPanel } from '../common/HistoryPanel';
 
 const SourceForm = () => (
   <SimpleForm>
@@ -22,6 +23,7 @@ export const SourceEdit = () => (
   <Edit mutationMode="pessimistic">
     <SourceForm />
     <StatementsOf target="sourceId" />
+    <HistoryPanel />
   </Edit>
 );
 

@@ -13,6 +13,7 @@ import {
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
 import { StanceChip } from '../common/StanceChip';
+import { HistoryPanel } from '../common/HistoryPanel';
 import { RelationsPanel } from './RelationsPanel';
 
 const Heading = ({ label }: { label: string }) => {
@@ -173,6 +174,8 @@ export const StatementShow = () => {
   return (
     <Show actions={<TopToolbar>{permissions !== 'analyst' && <EditButton />}</TopToolbar>}>
       <StatementDetails />
+      <Divider />
+      <HistoryPanel />
     </Show>
   );
 };
