@@ -15,6 +15,7 @@ import events from './events';
 import users from './users';
 import audit from './audit';
 import { PositionsBoard } from './positions/PositionsBoard';
+import { ExtractPage, ImportPage } from './intake';
 
 const store = localStorageStore(undefined, 'stance');
 
@@ -41,6 +42,8 @@ export const App = () => (
             {permissions === 'admin' && <Resource name="users" {...users} />}
             <CustomRoutes>
               <Route path="/positions" element={<PositionsBoard />} />
+              {permissions !== 'analyst' && <Route path="/intake/extract" element={<ExtractPage />} />}
+              {permissions !== 'analyst' && <Route path="/intake/import" element={<ImportPage />} />}
             </CustomRoutes>
           </>
         )}

@@ -1,0 +1,38 @@
+import { readToken } from '../authProvider';
+import { readImportResult, type Candidate, type ImportResult } from './logic';
+
+const authHeaders = (): Record<string, string> => {
+  const token = readToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+};
+
+const messageOf = (body: unknown, status: number): string => {
+  const message = (body as { message?: unknown } | null)?.message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : `HTTP ${status}`;
+};
+
+/** `POST /api/extract` with the session's token. */
+export async function extractCandidates(text: string, lang?: string | null): Promise<Candidate[]> {
+  const response = await fetch('/api/extract', {
+    method: 'POST',
+    headers: { ...authHeaders(), 'Content-Type': 'application/json' },
+    body: JSON.stringify(lang ? { text, lang } : { text }),
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(messageOf(body, response.status));
+  return Array.isArray(body?.candidates) ? body.candidates : [];
+}
+
+/** `POST /api/statements/import` with the file as the multipart field `file`. */
+export async function importStatements(file: File, dryRun: boolean): Promise<ImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  const response = await fetch(`/api/statements/import${dryRun ? '?dryRun=true' : ''}`, {
+    method: 'POST',
+    headers: authHeaders(),
+    body: form,
+  });
+  const body = await response.json().catch(() => null);
+  return readImportResult(response.status, body);
+}

@@ -1,0 +1,2 @@
+export { ExtractPage } from './ExtractPage';
+export { ImportPage } from './ImportPage';
