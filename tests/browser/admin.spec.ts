@@ -150,6 +150,19 @@ test('a stale edit from a second session is reported, not saved', async () => {
   }
 });
 
+test("shows the statement's history and the record as it was at an entry", async () => {
+  await page.goto(statementUrl);
+  const entry = page.getByTestId('history-entry').filter({ hasText: 'first session' }).first();
+  await entry.waitFor();
+  await entry.getByRole('button', { name: 'View as it was' }).click();
+  const dialog = page.getByTestId('history-as-of');
+  await dialog.getByText('first session').waitFor();
+  await dialog.getByText(TEXT).waitFor();
+  await screenshot(page, '06b-history');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.waitFor({ state: 'detached' });
+});
+
 test('adds a cross-reference to another statement', async () => {
   await page.goto(statementUrl);
   await pick(page, 'Other statement (search its text)', 'عدوانا جديدا', /عدوان/);
