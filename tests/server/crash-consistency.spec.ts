@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { Client } from 'pg';
 import { embeddedUrl, exited, MAIN, postmasterPid, RunningServer, startServer } from '../utils/server-process';
+import { IMPORT_BATCH } from '../../apps/api/src/intake/import.service';
 
 /**
  * SIGKILL in the middle of a bulk import, of creates in flight and of a streamed export, on the
@@ -13,7 +14,8 @@ import { embeddedUrl, exited, MAIN, postmasterPid, RunningServer, startServer } 
  * recovery, the stale lock released), the import is all or nothing, every acknowledged write is
  * there, and nothing is left half-linked.
  */
-const IMPORT_ROWS = 4000;
+// Half the file is more than one write batch, so the import transaction has written rows when the kill comes.
+const IMPORT_ROWS = 3 * IMPORT_BATCH;
 const MARK = 'crash-import';
 
 async function sql<T>(url: string, text: string, params: unknown[] = []): Promise<T[]> {

@@ -21,7 +21,7 @@ const MAX_ERRORS = 100;
  * on stances refreshes the position aggregates of the actors and months it touches (a
  * statement-level trigger), so once per batch instead of once per row keeps a large import linear.
  */
-const BATCH = 5000;
+export const IMPORT_BATCH = 5000;
 
 /** Thrown inside the transaction to roll it back (a dry run, or errors), carrying the answer out. */
 class Rollback extends Error {
@@ -240,7 +240,7 @@ export class ImportService {
         const [field, message] = Object.entries(mapped.errors ?? { row: mapped.message })[0];
         result.errors.push({ row, field, message });
       }
-      if (pending.size >= BATCH) await flush();
+      if (pending.size >= IMPORT_BATCH) await flush();
     }
     if (!result.errors.length) await flush();
     if (!header) result.errors.push({ row: 0, field: 'file', message: 'is empty: a header row is required' });
