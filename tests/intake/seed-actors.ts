@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ActorDictionary, KnownActor } from '../../apps/api/src/intake/actor-dictionary';
 import { StatementExtractor } from '../../apps/api/src/intake/extract';
 import type { ExtractedCandidate } from '../../apps/api/src/intake/extract';
-import { normalize } from '../../apps/api/src/intake/text-normalize';
+import { normalize } from '../../apps/api/src/common/text-normalize';
 
 interface SeedActor {
   slug: string;

@@ -1,4 +1,4 @@
-import { isLetter, normalize } from './text-normalize';
+import { isLetter, normalize } from '../common/text-normalize';
 
 /** What extraction needs to know of an actor: every name it goes by, and a person's offices. */
 export interface KnownActor {

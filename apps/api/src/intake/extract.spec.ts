@@ -2,7 +2,7 @@ import { ActorDictionary, KnownActor } from './actor-dictionary';
 import { arabicCue } from './cues';
 import { StatementExtractor } from './extract';
 import { findQuotes } from './quotes';
-import { normalize, normalizeWithMap } from './text-normalize';
+import { normalize, normalizeWithMap } from '../common/text-normalize';
 
 const actors: KnownActor[] = [
   { id: 'az', name: 'Azerbaijan', names: { ar: 'أذربيجان' }, aliases: ['Baku', 'باكو', 'Azerbaijani'], kind: 'state', parentId: null },

@@ -16,7 +16,7 @@ import {
   englishCue,
 } from './cues';
 import { findQuotes, QuoteSpan } from './quotes';
-import { normalize, normalizeWithMap } from './text-normalize';
+import { normalize, normalizeWithMap } from '../common/text-normalize';
 
 export type CandidateKind = 'quote' | 'paraphrase';
 

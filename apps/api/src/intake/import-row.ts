@@ -1,5 +1,6 @@
 import { CHANNELS, STATEMENT_KINDS, STATUSES, STANCE_MAX, STANCE_MIN } from '@stance/common';
 import { isIsoDate, isUuid } from '../common/validators';
+import { STATEMENT_COLUMNS_AFTER_TRANSLATIONS, STATEMENT_COLUMNS_BEFORE_TRANSLATIONS } from '../export/statement-export.query';
 
 /** One problem of an import: `row` counts data records from 1 (0 is the header). */
 export interface ImportError {
@@ -31,31 +32,9 @@ export interface ImportRow {
 
 /** Columns the export writes for people to read; the import takes references from their slug or id columns. */
 const DISPLAY_ONLY = new Set(['actor', 'actorPath', 'speaker', 'relatedIds', 'createdAt', 'updatedAt', 'version']);
-const READ = new Set([
-  'id',
-  'saidOn',
-  'actorSlug',
-  'speakerSlug',
-  'channel',
-  'kind',
-  'lang',
-  'originalLang',
-  'text',
-  'sourceId',
-  'sourceTitle',
-  'sourceOutlet',
-  'sourceUrl',
-  'sourcePublishedAt',
-  'eventId',
-  'event',
-  'topics',
-  'topicSlugs',
-  'tags',
-  'tagSlugs',
-  'stances',
-  'status',
-  'notes',
-]);
+const READ = new Set<string>(
+  [...STATEMENT_COLUMNS_BEFORE_TRANSLATIONS, ...STATEMENT_COLUMNS_AFTER_TRANSLATIONS].filter((column) => !DISPLAY_ONLY.has(column)),
+);
 const REQUIRED = ['saidOn', 'actorSlug', 'kind', 'lang', 'text'];
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;

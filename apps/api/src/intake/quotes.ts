@@ -1,4 +1,4 @@
-import { isLetter } from './text-normalize';
+import { isLetter } from '../common/text-normalize';
 
 /** A quotation: `[start, end)` is the quoted text, without its marks; `open`/`close` are the marks' offsets. */
 export interface QuoteSpan {

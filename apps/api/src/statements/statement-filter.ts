@@ -1,6 +1,7 @@
 import { STATEMENT_KINDS, STATUSES, type StatementFilter } from '@stance/common';
 import { FilterSchema, ListSpec, orderBy, parseFilterParam, Sort, StanceRange } from '../common/list-query';
 import { and, bind, containsPattern } from '../common/sql';
+import { isDropped } from '../common/text-normalize';
 
 /**
  * The statement filter of the contract, shared by the statement list, positions and exports.
@@ -150,28 +151,11 @@ function stanceRange(stance: StatementFilter['stance']): StanceRange | undefined
   return { min: stance.min ?? -2, max: stance.max ?? 2 };
 }
 
-/** Code points that stance_normalize() drops: Arabic diacritics, Quranic marks, tatweel, direction marks. */
-const IGNORED: [number, number][] = [
-  [0x0610, 0x061a],
-  [0x061c, 0x061c],
-  [0x064b, 0x065f],
-  [0x0670, 0x0670],
-  [0x06d6, 0x06dc],
-  [0x06df, 0x06e8],
-  [0x06ea, 0x06ed],
-  [0x0640, 0x0640],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2066, 0x2069],
-  [0xfeff, 0xfeff],
-];
-
 /** The number of letters the search sees. */
 export function searchableLength(q: string): number {
   let length = 0;
   for (const char of q) {
-    const code = char.codePointAt(0)!;
-    if (!/\s/.test(char) && !IGNORED.some(([from, to]) => code >= from && code <= to)) length++;
+    if (!/\s/.test(char) && !isDropped(char)) length++;
   }
   return length;
 }

@@ -24,7 +24,7 @@ const DROPPED: [number, number][] = [
   [0x2066, 0x2069],
   [0xfeff, 0xfeff],
 ];
-const isDropped = (c: string) => {
+export const isDropped = (c: string) => {
   const code = c.charCodeAt(0);
   return DROPPED.some(([from, to]) => code >= from && code <= to);
 };
