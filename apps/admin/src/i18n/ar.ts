@@ -417,7 +417,7 @@ export const ar: TranslationMessages = {
     latest: 'الأحدث',
   },
   intake: {
-    menu: { extract: 'إضافة من مقال', import: 'استيراد التصريحات' },
+    menu: { extract: 'إضافة من مقال', import: 'استيراد ملف CSV' },
     extract: {
       title: 'إضافة من مقال',
       text: 'نص المقال',

@@ -196,7 +196,7 @@ export const en: TranslationMessages = {
     latest: 'latest',
   },
   intake: {
-    menu: { extract: 'Add from article', import: 'Import statements' },
+    menu: { extract: 'Add from article', import: 'Import CSV' },
     extract: {
       title: 'Add from article',
       text: 'Article text',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { candidateToDraft, defaultSaidOn, draftListPath, draftToPayload, readImportResult, segmentText, type Candidate } from './logic';
+import {
+  candidateToDraft,
+  defaultSaidOn,
+  draftListPath,
+  draftToPayload,
+  guessLang,
+  readImportResult,
+  segmentText,
+  type Candidate,
+} from './logic';
 
 const candidate = (over: Partial<Candidate> = {}): Candidate => ({
   text: 'نرفض الاعتداء',
@@ -121,7 +130,13 @@ describe('candidate to statement', () => {
   it('sends nulls for what is not set', () => {
     const draft = { ...candidateToDraft(candidate({ speakerId: null, actorId: null }), ''), speakerId: '' as unknown as null };
     const payload = draftToPayload(draft, { sourceId: null, lang: '' });
-    expect(payload).toMatchObject({ speakerId: null, actorId: null, sourceId: null, lang: null, saidOn: null, stances: [] });
+    expect(payload).toMatchObject({ speakerId: null, actorId: null, sourceId: null, lang: 'ar', saidOn: null, stances: [] });
+  });
+
+  it('guesses the language when none was chosen', () => {
+    expect(guessLang('قال الوزير')).toBe('ar');
+    expect(guessLang('The minister said')).toBe('en');
+    expect(draftToPayload({ ...candidateToDraft(candidate(), ''), text: 'We agree' }, { sourceId: null, lang: null }).lang).toBe('en');
   });
 
   it('defaults the date to the source publication or today', () => {

@@ -88,6 +88,9 @@ export const candidateToDraft = (candidate: Candidate, saidOn: string): Candidat
   };
 };
 
+/** The language of a text when none was chosen: Arabic when it has Arabic letters, else English. */
+export const guessLang = (text: string): string => (/[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/.test(text) ? 'ar' : 'en');
+
 /** The `POST /api/statements` body for a draft: always `status: 'draft'`; a stance only when it has a target and a value. */
 export const draftToPayload = (draft: CandidateDraft, context: { sourceId: string | null; lang: string | null }) => {
   const stances =
@@ -96,7 +99,7 @@ export const draftToPayload = (draft: CandidateDraft, context: { sourceId: strin
       : [];
   return {
     text: draft.text.trim(),
-    lang: context.lang || null,
+    lang: context.lang || guessLang(draft.text),
     kind: draft.kind,
     channel: 'statement',
     speakerId: draft.speakerId || null,
