@@ -412,6 +412,7 @@ export const ar: TranslationMessages = {
     target_type: 'الأهداف',
     targets: { actor: 'الجهات الفاعلة', topic: 'المواضيع' },
     no_data: 'لا توجد مواقف تطابق عوامل التصفية هذه.',
+    mean: 'متوسط الموقف',
     timeline: 'الخط الزمني الشهري',
     count: 'عدد المواقف',
     latest: 'الأحدث',

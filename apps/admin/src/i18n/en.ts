@@ -191,6 +191,7 @@ export const en: TranslationMessages = {
     target_type: 'Targets',
     targets: { actor: 'Actors', topic: 'Topics' },
     no_data: 'No stances match these filters.',
+    mean: 'Mean stance',
     timeline: 'Monthly timeline',
     count: 'Stances',
     latest: 'latest',
