@@ -284,6 +284,17 @@ async function main(): Promise<void> {
           `highest sampled during it ${peakDuringExport.toFixed(0)} MB, peak over the server's life (VmHWM) ${after.peak.toFixed(0)} MB.`,
       );
       console.log(exportLines.join('\n'));
+      const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${csv.sql}`, csv.params);
+      explains.push(
+        '### CSV export of every statement\n\n`GET /api/statements/export.csv`\n',
+        '```sql',
+        csv.sql.replace(/^\s*\n/, '').replace(/\s+$/, ''),
+        '```',
+        `params: \`${JSON.stringify(csv.params)}\``,
+        '```',
+        ...plan.rows.map((r) => String(r['QUERY PLAN'])),
+        '```\n',
+      );
     }
 
     const memory = memoryOf(server.pid!);
