@@ -223,6 +223,8 @@ describe('GET /api/positions', () => {
       { saidFrom: '2023-09-20', saidTo: '2023-10-04' },
       { saidFrom: '2023-08-15', status: 'published', rollup: true },
       { targetType: 'actor', saidTo: '2023-09-30' },
+      { saidFrom: '2023-09-20', groupBy: 'month', status: ['draft', 'published'] },
+      { targetActorId: id.am, saidTo: '2023-10-04', rollup: true },
     ]) {
       expect(await positions({ ...filter, ...live })).toEqual(await positions(filter));
     }
