@@ -36,23 +36,24 @@ interface Stance {
   value: number;
 }
 
-/** A statement to insert, in the column order of the batch INSERT. */
-type NewStatement = [
-  string,
-  string,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  string | null,
-  string | null,
-  string,
-  string | null,
+/** A statement's columns after its id, in the order of the UPDATE and of the batch INSERT. */
+type StatementColumns = [
+  text: string,
+  lang: string,
+  translations: string,
+  originalLang: string | null,
+  kind: string,
+  channel: string,
+  speakerId: string | null,
+  actorId: string,
+  saidOn: string,
+  sourceId: string | null,
+  eventId: string | null,
+  status: string,
+  notes: string | null,
 ];
+/** A statement to insert: its id, then its columns. */
+type NewStatement = [id: string, ...StatementColumns];
 
 /**
  * Writes waiting for the next batch: new statements, their topic and tag links, audit entries and
@@ -339,48 +340,33 @@ export class ImportService {
     };
     const existing = row.id ? await this.current(manager, row.id) : null;
     const id = row.id ?? randomUUID();
+    // In the column order of both the UPDATE below and the batched INSERT.
+    const columns: StatementColumns = [
+      fields.text,
+      fields.lang,
+      JSON.stringify(fields.translations),
+      fields.originalLang,
+      fields.kind,
+      fields.channel,
+      fields.speakerId,
+      fields.actorId,
+      fields.saidOn,
+      fields.sourceId,
+      fields.eventId,
+      fields.status,
+      fields.notes,
+    ];
     if (existing) {
       await manager.query(
         `UPDATE statements SET text = $1, lang = $2, translations = $3, original_lang = $4, kind = $5, channel = $6, speaker_id = $7,
                 actor_id = $8, said_on = $9, source_id = $10, event_id = $11, status = $12, notes = $13, updated_by = $14, version = version + 1
           WHERE id = $15`,
-        [
-          fields.text,
-          fields.lang,
-          JSON.stringify(fields.translations),
-          fields.originalLang,
-          fields.kind,
-          fields.channel,
-          fields.speakerId,
-          fields.actorId,
-          fields.saidOn,
-          fields.sourceId,
-          fields.eventId,
-          fields.status,
-          fields.notes,
-          userId,
-          id,
-        ],
+        [...columns, userId, id],
       );
       await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
       await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
     } else {
-      pending.create([
-        id,
-        fields.text,
-        fields.lang,
-        JSON.stringify(fields.translations),
-        fields.originalLang,
-        fields.kind,
-        fields.channel,
-        fields.speakerId,
-        fields.actorId,
-        fields.saidOn,
-        fields.sourceId,
-        fields.eventId,
-        fields.status,
-        fields.notes,
-      ]);
+      pending.create([id, ...columns]);
     }
     const after = { ...fields, topicIds: [...topicIds].sort(), tagIds: [...tagIds].sort(), stances: sortStances(stances) };
     pending.add(id, {
