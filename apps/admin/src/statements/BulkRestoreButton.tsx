@@ -1,33 +1,21 @@
-import { useState } from 'react';
 import RestoreFromTrashIcon from '@mui/icons-material/RestoreFromTrash';
-import { Button, fetchUtils, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
+import { Button, fetchUtils } from 'react-admin';
 import { readToken } from '../authProvider';
+import { useBulkRun } from './useBulkRun';
 
 /** Brings the selected deleted statements back (`POST /api/statements/:id/restore`). */
 export const BulkRestoreButton = () => {
-  const { selectedIds, resource } = useListContext();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const unselectAll = useUnselectAll(resource);
-  const [busy, setBusy] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
-    try {
-      for (const id of selectedIds) {
+  const { busy, run } = useBulkRun();
+  const onClick = () =>
+    run(async (ids) => {
+      for (const id of ids) {
         await fetchUtils.fetchJson(`/api/statements/${id}/restore`, {
           method: 'POST',
           user: { authenticated: true, token: `Bearer ${readToken()}` },
         });
       }
-      notify('resources.statements.notifications.restored', { messageArgs: { smart_count: selectedIds.length } });
-      unselectAll();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      setBusy(false);
-      refresh();
-    }
-  };
+      return ids.length;
+    }, 'resources.statements.notifications.restored');
   return (
     <Button label="resources.statements.actions.restore" onClick={onClick} disabled={busy}>
       <RestoreFromTrashIcon />

@@ -1,47 +1,28 @@
 import { useState } from 'react';
 import { Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import LocalOfferIcon from '@mui/icons-material/LocalOffer';
-import {
-  AutocompleteArrayInput,
-  Button,
-  Form,
-  ReferenceArrayInput,
-  SaveButton,
-  useDataProvider,
-  useListContext,
-  useNotify,
-  useRefresh,
-  useTranslate,
-  useUnselectAll,
-} from 'react-admin';
+import { AutocompleteArrayInput, Button, Form, ReferenceArrayInput, SaveButton, useDataProvider, useTranslate } from 'react-admin';
+import { useBulkRun } from './useBulkRun';
 
 /** Adds tags to every selected statement (each PUT with the statement's own version and its tags kept). */
 export const BulkTagButton = () => {
-  const { selectedIds, resource } = useListContext();
   const dataProvider = useDataProvider();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const translate = useTranslate();
-  const unselectAll = useUnselectAll(resource);
+  const { run, resource } = useBulkRun();
   const [open, setOpen] = useState(false);
 
   const onSubmit = async (values: Record<string, unknown>) => {
     const added = (values.tagIds as string[] | undefined) ?? [];
     if (added.length === 0) return setOpen(false);
-    try {
-      const { data } = await dataProvider.getMany(resource, { ids: selectedIds });
+    const done = await run(async (ids) => {
+      const { data } = await dataProvider.getMany(resource, { ids });
       for (const record of data) {
         const tagIds = [...new Set([...(record.tagIds ?? []), ...added])];
         await dataProvider.update(resource, { id: record.id, data: { ...record, tagIds }, previousData: record });
       }
-      notify('ra.notification.updated', { messageArgs: { smart_count: data.length } });
-      unselectAll();
-      setOpen(false);
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    } finally {
-      refresh();
-    }
+      return data.length;
+    }, 'ra.notification.updated');
+    if (done) setOpen(false);
   };
 
   return (
