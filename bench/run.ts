@@ -8,7 +8,6 @@ import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { DataSource } from 'typeorm';
 import { hashPassword } from '../apps/api/src/auth/passwords';
 import { AuditService } from '../apps/api/src/audit/audit.service';
 import { ListSpec, parseListQuery } from '../apps/api/src/common/list-query';
@@ -17,6 +16,7 @@ import { POSITION_LIST, PositionFilter, PositionsQuery } from '../apps/api/src/p
 import { STATEMENT_LIST } from '../apps/api/src/statements/statements.controller';
 import { StatementsService } from '../apps/api/src/statements/statements.service';
 import { openBenchDatabase, option } from './bench-database';
+import { Recorded, recordingDataSource, replay } from './recorded-sql';
 
 /**
  * One process, one run: each hot API route through HTTP against the real app (a child process,
@@ -30,49 +30,6 @@ const WARMUP = 3;
 const SKIP_EXPORT = process.argv.includes('--skip-export');
 /** Only the routes whose name contains this text. */
 const ONLY = option('only', '');
-
-interface Recorded {
-  sql: string;
-  params: unknown[];
-  /** Statements run before it in the same transaction (e.g. `SET LOCAL`), when the service opened one. */
-  setup?: string[];
-}
-
-/** A DataSource that records the SQL a service sends instead of running it. */
-function recordingDataSource(calls: Recorded[]): DataSource {
-  const recorder =
-    (setup?: string[]) =>
-    async (sql: string, params: unknown[] = []) => {
-      if (setup && /^\s*SET LOCAL/i.test(sql)) setup.push(sql);
-      else calls.push({ sql, params, setup: setup && [...setup] });
-      return /count\(\*\)/.test(sql) ? [{ total: 0 }] : [];
-    };
-  const query = recorder();
-  const transaction = async (work: (manager: { query: typeof query }) => Promise<unknown>) => work({ query: recorder([]) });
-  const createQueryRunner = () => ({ query, connect: async () => undefined, release: async () => undefined });
-  return {
-    query,
-    manager: { query },
-    transaction,
-    createQueryRunner,
-    driver: { isReplicated: false, slaves: [] },
-  } as unknown as DataSource;
-}
-
-/** Runs a recorded query as the app did: alone, or in a transaction after its setup. */
-async function replay(pool: Pool, call: Recorded, prefix = ''): Promise<{ rows: Record<string, unknown>[] }> {
-  if (!call.setup) return pool.query(prefix + call.sql, call.params);
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    for (const statement of call.setup) await client.query(statement);
-    const result = await client.query(prefix + call.sql, call.params);
-    await client.query('COMMIT');
-    return result;
-  } finally {
-    client.release();
-  }
-}
 
 interface Case {
   name: string;

@@ -1,0 +1,45 @@
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+
+export interface Recorded {
+  sql: string;
+  params: unknown[];
+  /** Statements run before it in the same transaction (e.g. `SET LOCAL`), when the service opened one. */
+  setup?: string[];
+}
+
+/** A DataSource that records the SQL a service sends instead of running it. */
+export function recordingDataSource(calls: Recorded[]): DataSource {
+  const recorder =
+    (setup?: string[]) =>
+    async (sql: string, params: unknown[] = []) => {
+      if (setup && /^\s*SET LOCAL/i.test(sql)) setup.push(sql);
+      else calls.push({ sql, params, setup: setup && [...setup] });
+      return /count\(\*\)/.test(sql) ? [{ total: 0 }] : [];
+    };
+  const query = recorder();
+  const transaction = async (work: (manager: { query: typeof query }) => Promise<unknown>) => work({ query: recorder([]) });
+  const createQueryRunner = () => ({ query, connect: async () => undefined, release: async () => undefined });
+  return {
+    query,
+    manager: { query },
+    transaction,
+    createQueryRunner,
+    driver: { isReplicated: false, slaves: [] },
+  } as unknown as DataSource;
+}
+
+/** Runs a recorded query as the app did: alone, or in a transaction after its setup. */
+export async function replay(pool: Pool, call: Recorded, prefix = ''): Promise<{ rows: Record<string, unknown>[] }> {
+  if (!call.setup) return pool.query(prefix + call.sql, call.params);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const statement of call.setup) await client.query(statement);
+    const result = await client.query(prefix + call.sql, call.params);
+    await client.query('COMMIT');
+    return result;
+  } finally {
+    client.release();
+  }
+}
