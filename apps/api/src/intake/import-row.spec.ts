@@ -1,4 +1,5 @@
-import { checkHeader, ImportError, parseRow, unguard } from './import-row';
+import { checkHeader, ImportError, unguard } from './csv-import';
+import { parseRow, STATEMENT_IMPORT_COLUMNS } from './import-row';
 
 describe('import rows', () => {
   const header = ['id', 'saidOn', 'actorSlug', 'kind', 'lang', 'text', 'translation_en', 'topics', 'topicSlugs', 'stances', 'notes'];
@@ -76,8 +77,8 @@ describe('import rows', () => {
   });
 
   it('checks the header: unknown, repeated and missing columns', () => {
-    expect(checkHeader(['saidOn', 'actorSlug', 'kind', 'lang', 'text', 'actor', 'translation_tr'])).toEqual([]);
-    expect(checkHeader(['saidOn', 'saidOn', 'colour'])).toEqual([
+    expect(checkHeader(['saidOn', 'actorSlug', 'kind', 'lang', 'text', 'actor', 'translation_tr'], STATEMENT_IMPORT_COLUMNS)).toEqual([]);
+    expect(checkHeader(['saidOn', 'saidOn', 'colour'], STATEMENT_IMPORT_COLUMNS)).toEqual([
       { row: 0, field: 'saidOn', message: 'column appears twice' },
       { row: 0, field: 'colour', message: 'unknown column' },
       { row: 0, field: 'actorSlug', message: 'required column is missing' },

@@ -1,13 +1,7 @@
 import { CHANNELS, STATEMENT_KINDS, STATUSES, STANCE_MAX, STANCE_MIN } from '@stance/common';
 import { isIsoDate, isUuid } from '../common/validators';
 import { STATEMENT_COLUMNS_AFTER_TRANSLATIONS, STATEMENT_COLUMNS_BEFORE_TRANSLATIONS } from '../export/statement-export.query';
-
-/** One problem of an import: `row` counts data records from 1 (0 is the header). */
-export interface ImportError {
-  row: number;
-  field: string;
-  message: string;
-}
+import { CsvColumns, ImportError, recordCells, splitList } from './csv-import';
 
 /** A statement as a CSV row describes it, references still by slug or id. */
 export interface ImportRow {
@@ -31,52 +25,25 @@ export interface ImportRow {
 }
 
 /** Columns the export writes for people to read; the import takes references from their slug or id columns. */
-const DISPLAY_ONLY = new Set(['actor', 'actorPath', 'speaker', 'relatedIds', 'createdAt', 'updatedAt', 'version']);
-const READ = new Set<string>(
-  [...STATEMENT_COLUMNS_BEFORE_TRANSLATIONS, ...STATEMENT_COLUMNS_AFTER_TRANSLATIONS].filter((column) => !DISPLAY_ONLY.has(column)),
-);
-const REQUIRED = ['saidOn', 'actorSlug', 'kind', 'lang', 'text'];
+const DISPLAY_ONLY = ['actor', 'actorPath', 'speaker', 'relatedIds', 'createdAt', 'updatedAt', 'version'];
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const TRANSLATION = /^translation_([a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)$/;
-/** What the export's formula guard put a `'` before. */
-const GUARDED = /^'[=+\-@\t\r]/;
 
-/** The header errors, if any: unknown columns, required columns missing. */
-export function checkHeader(header: string[]): ImportError[] {
-  const errors: ImportError[] = [];
-  const seen = new Set<string>();
-  for (const column of header) {
-    if (seen.has(column)) errors.push({ row: 0, field: column, message: 'column appears twice' });
-    seen.add(column);
-    if (!READ.has(column) && !DISPLAY_ONLY.has(column) && !TRANSLATION.test(column)) {
-      errors.push({ row: 0, field: column, message: 'unknown column' });
-    }
-  }
-  for (const column of REQUIRED) if (!seen.has(column)) errors.push({ row: 0, field: column, message: 'required column is missing' });
-  return errors;
-}
-
-/** Undoes the export's formula guard: `'=SUM(1)` → `=SUM(1)`; any other leading `'` is the text's own. */
-export function unguard(cell: string): string {
-  return GUARDED.test(cell) ? cell.slice(1) : cell;
-}
-
-const list = (cell: string) =>
-  cell
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+export const STATEMENT_IMPORT_COLUMNS: CsvColumns = {
+  read: [...STATEMENT_COLUMNS_BEFORE_TRANSLATIONS, ...STATEMENT_COLUMNS_AFTER_TRANSLATIONS].filter(
+    (column) => !DISPLAY_ONLY.includes(column),
+  ),
+  displayOnly: DISPLAY_ONLY,
+  required: ['saidOn', 'actorSlug', 'kind', 'lang', 'text'],
+  pattern: TRANSLATION,
+};
 
 /** Reads and checks one data record, pushing its problems to `errors`; null when the record cannot be read at all. */
 export function parseRow(header: string[], record: string[], row: number, errors: ImportError[]): ImportRow | null {
   const fail = (field: string, message: string) => errors.push({ row, field, message });
-  if (record.length !== header.length) {
-    fail('row', `has ${record.length} cells, the header ${header.length}`);
-    return null;
-  }
-  const cells = new Map<string, string>();
-  header.forEach((column, i) => cells.set(column, unguard(record[i] ?? '')));
+  const cells = recordCells(header, record, row, errors);
+  if (!cells) return null;
   const get = (column: string) => cells.get(column) ?? '';
   const optional = (column: string) => (get(column).trim() === '' ? null : get(column).trim());
 
@@ -124,8 +91,8 @@ export function parseRow(header: string[], record: string[], row: number, errors
   }
 
   const named = (slugsColumn: string, namesColumn: string) => {
-    const slugs = list(get(slugsColumn));
-    const names = list(get(namesColumn));
+    const slugs = splitList(get(slugsColumn));
+    const names = splitList(get(namesColumn));
     for (const slug of slugs) if (!SLUG.test(slug)) fail(slugsColumn, `"${slug}" is not a slug`);
     return slugs.map((slug, i) => ({ slug, name: names.length === slugs.length ? names[i] : slug }));
   };
@@ -133,7 +100,7 @@ export function parseRow(header: string[], record: string[], row: number, errors
   const tags = named('tagSlugs', 'tags');
 
   const stances: ImportRow['stances'] = [];
-  for (const item of list(get('stances'))) {
+  for (const item of splitList(get('stances'))) {
     const m = /^(actor|topic):([a-z0-9-]+):\s*([+-]?\d+)$/.exec(item);
     const value = m ? Number(m[3]) : NaN;
     if (!m || value < STANCE_MIN || value > STANCE_MAX) {

@@ -1,34 +1,18 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
-import { parse } from 'csv-parse';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, diff } from '../audit/audit.service';
 import { mapDatabaseError } from '../common/database-errors';
-import { checkHeader, ImportError, ImportRow, parseRow } from './import-row';
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  errors: ImportError[];
-}
-
-/** Past this many, the report is long enough to act on; the rest of the file is not read. */
-const MAX_ERRORS = 100;
+import { checkHeader, databaseErrorOfRow, ImportError, ImportResult, MAX_ERRORS, runCsvImport } from './csv-import';
+import { ImportRow, parseRow, STATEMENT_IMPORT_COLUMNS } from './import-row';
 /**
  * Rows are written this many at a time: one INSERT per table and batch, and each INSERT or DELETE
  * on stances refreshes the position aggregates of the actors and months it touches (a
  * statement-level trigger), so once per batch instead of once per row keeps a large import linear.
  */
 export const IMPORT_BATCH = 5000;
-
-/** Thrown inside the transaction to roll it back (a dry run, or errors), carrying the answer out. */
-class Rollback extends Error {
-  constructor(readonly result: ImportResult) {
-    super('rollback');
-  }
-}
 
 interface Stance {
   targetActorId: string | null;
@@ -173,27 +157,8 @@ export class ImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(input: Readable, options: { dryRun: boolean; user?: AuthUser }): Promise<ImportResult> {
-    const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
-    input.on('error', (error) => parser.destroy(error));
-    // The iteration below reports parse errors; this keeps a late one from being an unhandled 'error' event.
-    parser.on('error', () => undefined);
-    let result: ImportResult;
-    try {
-      result = await this.dataSource.transaction(async (manager) => {
-        const outcome = await this.run(parser, manager, options.user);
-        if (outcome.errors.length) throw new Rollback({ created: 0, updated: 0, errors: outcome.errors });
-        if (options.dryRun) throw new Rollback(outcome);
-        return outcome;
-      });
-    } catch (error) {
-      if (!(error instanceof Rollback)) throw this.asImportError(error);
-      result = error.result;
-    } finally {
-      parser.destroy();
-    }
-    if (result.errors.length) throw new BadRequestException({ message: `import refused: ${describe(result.errors)}`, ...result });
-    return result;
+  import(input: Readable, options: { dryRun: boolean; user?: AuthUser }): Promise<ImportResult> {
+    return runCsvImport(this.dataSource, input, options.dryRun, (records, manager) => this.run(records, manager, options.user));
   }
 
   private async run(records: AsyncIterable<string[]>, manager: EntityManager, user?: AuthUser): Promise<ImportResult> {
@@ -218,7 +183,7 @@ export class ImportService {
     for await (const record of records) {
       if (!header) {
         header = record.map((c) => c.trim());
-        result.errors.push(...checkHeader(header));
+        result.errors.push(...checkHeader(header, STATEMENT_IMPORT_COLUMNS));
         if (result.errors.length) break;
         continue;
       }
@@ -235,10 +200,7 @@ export class ImportService {
         else result.updated++;
       } catch (error) {
         writable = false;
-        const pg = error instanceof QueryFailedError ? (error.driverError as object) : null;
-        const mapped = pg ? mapDatabaseError(pg as never, 'POST') : undefined;
-        if (!mapped) throw error;
-        const [field, message] = Object.entries(mapped.errors ?? { row: mapped.message })[0];
+        const [field, message] = databaseErrorOfRow(error);
         result.errors.push({ row, field, message });
       }
       if (pending.size >= IMPORT_BATCH) await flush();
@@ -427,22 +389,7 @@ export class ImportService {
     if (!mapped) throw error;
     return `${mapped.message} (${where})`;
   }
-
-  private asImportError(error: unknown): unknown {
-    const code = (error as { code?: string })?.code;
-    if (typeof code === 'string' && code.startsWith('CSV_')) {
-      const line = (error as { lines?: number }).lines;
-      const errors = [{ row: 0, field: 'file', message: `malformed CSV${line ? ` near line ${line}` : ''}: ${(error as Error).message}` }];
-      return new BadRequestException({ message: `import refused: ${describe(errors)}`, created: 0, updated: 0, errors });
-    }
-    return error;
-  }
 }
 
 const sortStances = (stances: Stance[]) =>
   [...stances].sort((a, b) => `${a.targetActorId}${a.targetTopicId}`.localeCompare(`${b.targetActorId}${b.targetTopicId}`));
-
-function describe(errors: ImportError[]): string {
-  const shown = errors.slice(0, 3).map((e) => `row ${e.row} ${e.field}: ${e.message}`);
-  return errors.length > 3 ? `${shown.join('; ')}; and ${errors.length - 3} more` : shown.join('; ');
-}
