@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { ActorRole } from './actor-role.entity';
@@ -41,6 +41,20 @@ const ROWS: RowSource = {
     a.version, a.created_at AS "createdAt", a.updated_at AS "updatedAt"`,
 };
 
+export const ACTOR_DEFAULT_SORT: Sort = { field: 'name', order: 'ASC' };
+
+/** The list's filter as SQL over `actors a`: lists and the export show the same rows. */
+export function actorWhere(filter: ActorFilter, params: unknown[]): string {
+  const where: string[] = [];
+  if (filter.id) where.push(`a.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
+  if (filter.parentId === null) where.push('a.parent_id IS NULL');
+  else if (filter.parentId) where.push(`a.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
+  if (filter.kind) where.push(`a.kind = ANY(${bind(params, filter.kind, 'text[]')})`);
+  // search_text holds every name and alias, normalised; actors_search_trgm_idx serves the substring match.
+  if (filter.q) where.push(`a.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
+  return and(where);
+}
+
 const WRITABLE = ['slug', 'name', 'names', 'aliases', 'kind', 'parentId', 'description'] as const;
 
 @Injectable()
@@ -52,17 +66,10 @@ export class ActorsService {
 
   list({ filter, sort, range }: ListQuery<ActorFilter>): Promise<Page<ActorDto>> {
     const params: unknown[] = [];
-    const where: string[] = [];
-    if (filter.id) where.push(`a.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
-    if (filter.parentId === null) where.push('a.parent_id IS NULL');
-    else if (filter.parentId) where.push(`a.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
-    if (filter.kind) where.push(`a.kind = ANY(${bind(params, filter.kind, 'text[]')})`);
-    // search_text holds every name and alias, normalised; actors_search_trgm_idx serves the substring match.
-    if (filter.q) where.push(`a.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
     return fetchPage(replicaReader(this.dataSource), ROWS, {
-      where: and(where),
+      where: actorWhere(filter, params),
       params,
-      orderBy: orderBy(ACTOR_LIST, sort ?? { field: 'name', order: 'ASC' }),
+      orderBy: orderBy(ACTOR_LIST, sort ?? ACTOR_DEFAULT_SORT),
       range,
     });
   }
@@ -72,29 +79,35 @@ export class ActorsService {
   }
 
   create(dto: ActorDto, user?: AuthUser): Promise<ActorDto> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.assertParentExists(manager, dto.parentId);
-      const { identifiers } = await manager.insert(Actor, pickDefined(dto, WRITABLE));
-      const id = identifiers[0].id as string;
-      if (dto.roles?.length) await this.replaceRoles(manager, id, dto.roles);
-      const after = await this.findOne(id, manager);
-      await auditChange(this.audit, manager, { entityType: 'actors', action: 'create', user, before: null, after });
-      return after;
-    });
+    return this.dataSource.transaction((manager) => this.createIn(manager, dto, user));
+  }
+
+  /** Creates an actor in the caller's transaction (an import gives the `id` its file names). */
+  async createIn(manager: EntityManager, dto: ActorDto, user?: AuthUser, id?: string): Promise<ActorDto> {
+    await this.assertParentExists(manager, dto.parentId);
+    const { identifiers } = await manager.insert(Actor, { ...pickDefined(dto, WRITABLE), ...(id ? { id } : {}) });
+    const created = identifiers[0].id as string;
+    if (dto.roles?.length) await this.replaceRoles(manager, created, dto.roles);
+    const after = await this.findOne(created, manager);
+    await auditChange(this.audit, manager, { entityType: 'actors', action: 'create', user, before: null, after });
+    return after;
   }
 
   update(id: string, dto: UpdateActorDto, user?: AuthUser): Promise<ActorDto> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockOrFail(manager, 'actors', id, 'actor');
-      const before = await this.findOne(id, manager);
-      await this.assertParentExists(manager, dto.parentId);
-      const changes = pickDefined(dto, WRITABLE);
-      if (Object.keys(changes).length) await manager.update(Actor, id, changes);
-      if (dto.roles) await this.replaceRoles(manager, id, dto.roles);
-      const after = await this.findOne(id, manager);
-      await auditChange(this.audit, manager, { entityType: 'actors', action: 'update', user, before, after });
-      return after;
-    });
+    return this.dataSource.transaction((manager) => this.updateIn(manager, id, dto, user));
+  }
+
+  /** Updates an actor in the caller's transaction; the path triggers move its subtree with it. */
+  async updateIn(manager: EntityManager, id: string, dto: UpdateActorDto, user?: AuthUser): Promise<ActorDto> {
+    await lockOrFail(manager, 'actors', id, 'actor');
+    const before = await this.findOne(id, manager);
+    await this.assertParentExists(manager, dto.parentId);
+    const changes = pickDefined(dto, WRITABLE);
+    if (Object.keys(changes).length) await manager.update(Actor, id, changes);
+    if (dto.roles) await this.replaceRoles(manager, id, dto.roles);
+    const after = await this.findOne(id, manager);
+    await auditChange(this.audit, manager, { entityType: 'actors', action: 'update', user, before, after });
+    return after;
   }
 
   remove(id: string, user?: AuthUser): Promise<ActorDto> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { SourceDto, SourceFilter, UpdateSourceDto } from './dto/source.dto';
@@ -29,6 +29,22 @@ const COLUMNS = `s.id, s.title, s.outlet, s.url, s.published_at AS "publishedAt"
 const LIST_ROWS: RowSource = { from: 'sources s', columns: COLUMNS };
 const ONE_ROW: RowSource = { from: 'sources s', columns: `${COLUMNS}, s.body` };
 
+export const SOURCE_DEFAULT_SORT: Sort = { field: 'publishedAt', order: 'DESC' };
+
+/** The list's filter as SQL over `sources s`: lists and the export show the same rows. */
+export function sourceWhere(filter: SourceFilter, params: unknown[]): string {
+  const where: string[] = [];
+  if (filter.id) where.push(`s.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
+  if (filter.lang) where.push(`s.lang = ANY(${bind(params, filter.lang, 'text[]')})`);
+  // The same expression as sources_search_trgm_idx.
+  if (filter.q) {
+    where.push(
+      `stance_normalize(s.title || ' ' || coalesce(s.outlet, '')) ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`,
+    );
+  }
+  return and(where);
+}
+
 const WRITABLE = ['title', 'outlet', 'url', 'publishedAt', 'lang', 'credit', 'body'] as const;
 
 @Injectable()
@@ -40,19 +56,10 @@ export class SourcesService {
 
   list({ filter, sort, range }: ListQuery<SourceFilter>): Promise<Page<SourceDto>> {
     const params: unknown[] = [];
-    const where: string[] = [];
-    if (filter.id) where.push(`s.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
-    if (filter.lang) where.push(`s.lang = ANY(${bind(params, filter.lang, 'text[]')})`);
-    // The same expression as sources_search_trgm_idx.
-    if (filter.q) {
-      where.push(
-        `stance_normalize(s.title || ' ' || coalesce(s.outlet, '')) ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`,
-      );
-    }
     return fetchPage(replicaReader(this.dataSource), LIST_ROWS, {
-      where: and(where),
+      where: sourceWhere(filter, params),
       params,
-      orderBy: orderBy(SOURCE_LIST, sort ?? { field: 'publishedAt', order: 'DESC' }),
+      orderBy: orderBy(SOURCE_LIST, sort ?? SOURCE_DEFAULT_SORT),
       range,
     });
   }
@@ -62,24 +69,29 @@ export class SourcesService {
   }
 
   create(dto: SourceDto, user?: AuthUser): Promise<SourceDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const { identifiers } = await manager.insert(Source, pickDefined(dto, WRITABLE));
-      const after = await this.findOne(identifiers[0].id as string, manager);
-      await auditChange(this.audit, manager, { entityType: 'sources', action: 'create', user, before: null, after });
-      return after;
-    });
+    return this.dataSource.transaction((manager) => this.createIn(manager, dto, user));
+  }
+
+  /** Creates a source in the caller's transaction (an import gives the `id` its file names). */
+  async createIn(manager: EntityManager, dto: SourceDto, user?: AuthUser, id?: string): Promise<SourceDto> {
+    const { identifiers } = await manager.insert(Source, { ...pickDefined(dto, WRITABLE), ...(id ? { id } : {}) });
+    const after = await this.findOne(identifiers[0].id as string, manager);
+    await auditChange(this.audit, manager, { entityType: 'sources', action: 'create', user, before: null, after });
+    return after;
   }
 
   update(id: string, dto: UpdateSourceDto, user?: AuthUser): Promise<SourceDto> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockOrFail(manager, 'sources', id, 'source');
-      const before = await this.findOne(id, manager);
-      const changes = pickDefined(dto, WRITABLE);
-      if (Object.keys(changes).length) await manager.update(Source, id, changes);
-      const after = await this.findOne(id, manager);
-      await auditChange(this.audit, manager, { entityType: 'sources', action: 'update', user, before, after });
-      return after;
-    });
+    return this.dataSource.transaction((manager) => this.updateIn(manager, id, dto, user));
+  }
+
+  async updateIn(manager: EntityManager, id: string, dto: UpdateSourceDto, user?: AuthUser): Promise<SourceDto> {
+    await lockOrFail(manager, 'sources', id, 'source');
+    const before = await this.findOne(id, manager);
+    const changes = pickDefined(dto, WRITABLE);
+    if (Object.keys(changes).length) await manager.update(Source, id, changes);
+    const after = await this.findOne(id, manager);
+    await auditChange(this.audit, manager, { entityType: 'sources', action: 'update', user, before, after });
+    return after;
   }
 
   remove(id: string, user?: AuthUser): Promise<SourceDto> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { TopicDto, TopicFilter, UpdateTopicDto } from './dto/topic.dto';
@@ -22,6 +22,18 @@ const ROWS: RowSource = {
     t.created_at AS "createdAt", t.updated_at AS "updatedAt"`,
 };
 
+export const TOPIC_DEFAULT_SORT: Sort = { field: 'name', order: 'ASC' };
+
+/** The list's filter as SQL over `topics t`: lists and the export show the same rows. */
+export function topicWhere(filter: TopicFilter, params: unknown[]): string {
+  const where: string[] = [];
+  if (filter.id) where.push(`t.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
+  if (filter.parentId === null) where.push('t.parent_id IS NULL');
+  else if (filter.parentId) where.push(`t.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
+  if (filter.q) where.push(`t.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
+  return and(where);
+}
+
 const WRITABLE = ['slug', 'name', 'names', 'parentId', 'description'] as const;
 
 @Injectable()
@@ -33,15 +45,10 @@ export class TopicsService {
 
   list({ filter, sort, range }: ListQuery<TopicFilter>): Promise<Page<TopicDto>> {
     const params: unknown[] = [];
-    const where: string[] = [];
-    if (filter.id) where.push(`t.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
-    if (filter.parentId === null) where.push('t.parent_id IS NULL');
-    else if (filter.parentId) where.push(`t.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
-    if (filter.q) where.push(`t.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
     return fetchPage(replicaReader(this.dataSource), ROWS, {
-      where: and(where),
+      where: topicWhere(filter, params),
       params,
-      orderBy: orderBy(TOPIC_LIST, sort ?? { field: 'name', order: 'ASC' }),
+      orderBy: orderBy(TOPIC_LIST, sort ?? TOPIC_DEFAULT_SORT),
       range,
     });
   }
@@ -51,24 +58,29 @@ export class TopicsService {
   }
 
   create(dto: TopicDto, user?: AuthUser): Promise<TopicDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const { identifiers } = await manager.insert(Topic, pickDefined(dto, WRITABLE));
-      const after = await this.findOne(identifiers[0].id as string, manager);
-      await auditChange(this.audit, manager, { entityType: 'topics', action: 'create', user, before: null, after });
-      return after;
-    });
+    return this.dataSource.transaction((manager) => this.createIn(manager, dto, user));
+  }
+
+  /** Creates a topic in the caller's transaction (an import gives the `id` its file names). */
+  async createIn(manager: EntityManager, dto: TopicDto, user?: AuthUser, id?: string): Promise<TopicDto> {
+    const { identifiers } = await manager.insert(Topic, { ...pickDefined(dto, WRITABLE), ...(id ? { id } : {}) });
+    const after = await this.findOne(identifiers[0].id as string, manager);
+    await auditChange(this.audit, manager, { entityType: 'topics', action: 'create', user, before: null, after });
+    return after;
   }
 
   update(id: string, dto: UpdateTopicDto, user?: AuthUser): Promise<TopicDto> {
-    return this.dataSource.transaction(async (manager) => {
-      await lockOrFail(manager, 'topics', id, 'topic');
-      const before = await this.findOne(id, manager);
-      const changes = pickDefined(dto, WRITABLE);
-      if (Object.keys(changes).length) await manager.update(Topic, id, changes);
-      const after = await this.findOne(id, manager);
-      await auditChange(this.audit, manager, { entityType: 'topics', action: 'update', user, before, after });
-      return after;
-    });
+    return this.dataSource.transaction((manager) => this.updateIn(manager, id, dto, user));
+  }
+
+  async updateIn(manager: EntityManager, id: string, dto: UpdateTopicDto, user?: AuthUser): Promise<TopicDto> {
+    await lockOrFail(manager, 'topics', id, 'topic');
+    const before = await this.findOne(id, manager);
+    const changes = pickDefined(dto, WRITABLE);
+    if (Object.keys(changes).length) await manager.update(Topic, id, changes);
+    const after = await this.findOne(id, manager);
+    await auditChange(this.audit, manager, { entityType: 'topics', action: 'update', user, before, after });
+    return after;
   }
 
   remove(id: string, user?: AuthUser): Promise<TopicDto> {
