@@ -38,12 +38,12 @@ export class AppModule {
         UsersModule,
         HealthModule,
         TagsModule,
+        // Before the resources it exports: `actors/export.csv` must not be taken for `actors/:id`.
+        ExportModule,
         ActorsModule,
         TopicsModule,
         EventsModule,
         SourcesModule,
-        // Before StatementsModule: `statements/export.csv` must not be taken for `statements/:id`.
-        ExportModule,
         StatementsModule,
         RelationsModule,
         IntakeModule,

@@ -8,6 +8,7 @@ import { POSITION_LIST, PositionFilter } from '../positions/positions.query';
 import { STATEMENT_FILTER_SCHEMA, STATEMENT_SORT } from '../statements/statement-filter';
 import { ExportRequest, ExportRequestPipe } from './export-request';
 import { ExportService } from './export.service';
+import { REFERENCE_EXPORTS } from './reference-export.query';
 
 const STATEMENT_EXPORT: ListSpec = { filter: STATEMENT_FILTER_SCHEMA, sort: STATEMENT_SORT };
 
@@ -26,6 +27,15 @@ const exportQuery = (spec: ListSpec) =>
   );
 const ApiStatementExportQuery = () => exportQuery(STATEMENT_EXPORT);
 const ApiPositionExportQuery = () => exportQuery(POSITION_LIST);
+const { actors: ACTOR_EXPORT, topics: TOPIC_EXPORT, sources: SOURCE_EXPORT } = REFERENCE_EXPORTS;
+const referenceCsv = (resource: string, spec: ListSpec) =>
+  applyDecorators(
+    ApiTags(resource),
+    ApiProduces('text/csv'),
+    exportQuery(spec),
+    bomQuery,
+    ApiOkResponse({ description: `the ${resource} list as CSV (every row, no paging); columns as in the README "CSV columns"` }),
+  );
 const bomQuery = ApiQuery({ name: 'bom', required: false, enum: ['true', 'false'], description: 'UTF-8 byte order mark (default true)' });
 
 /** Streamed exports: every row the list shows for the same filter, in the same order. Analysts may export. */
@@ -66,5 +76,23 @@ export class ExportController {
   @ApiOkResponse({ description: 'the positions list as CSV: every row, no paging' })
   positionsCsv(@Query(new ExportRequestPipe(POSITION_LIST)) request: ExportRequest<PositionFilter>, @Res() res: Response): Promise<void> {
     return this.exports.positionsCsv(request, res);
+  }
+
+  @Get('actors/export.csv')
+  @referenceCsv('actors', ACTOR_EXPORT.list)
+  actorsCsv(@Query(new ExportRequestPipe(ACTOR_EXPORT.list)) request: ExportRequest<unknown>, @Res() res: Response): Promise<void> {
+    return this.exports.referenceCsv('actors', request, res);
+  }
+
+  @Get('topics/export.csv')
+  @referenceCsv('topics', TOPIC_EXPORT.list)
+  topicsCsv(@Query(new ExportRequestPipe(TOPIC_EXPORT.list)) request: ExportRequest<unknown>, @Res() res: Response): Promise<void> {
+    return this.exports.referenceCsv('topics', request, res);
+  }
+
+  @Get('sources/export.csv')
+  @referenceCsv('sources', SOURCE_EXPORT.list)
+  sourcesCsv(@Query(new ExportRequestPipe(SOURCE_EXPORT.list)) request: ExportRequest<unknown>, @Res() res: Response): Promise<void> {
+    return this.exports.referenceCsv('sources', request, res);
   }
 }

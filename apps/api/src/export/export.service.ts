@@ -8,6 +8,7 @@ import { connectClientForReads, readQuery } from '../database/read-query';
 import { PositionFilter, PositionsQuery } from '../positions/positions.query';
 import { csvWriter } from './csv-writer';
 import type { ExportRequest } from './export-request';
+import { REFERENCE_EXPORTS, referenceCsvHeader, ReferenceExportQuery, ReferenceResource } from './reference-export.query';
 import { statementCsvHeader, StatementExportQuery } from './statement-export.query';
 
 /**
@@ -76,6 +77,21 @@ export class ExportService {
       filename: filename('positions', 'csv'),
       format: csvWriter(columns, request.bom),
       rowMode: 'object',
+    });
+  }
+
+  /** Actors, topics or sources: the list's rows for the filter and sort, one `name_<lang>` column per language of their names. */
+  async referenceCsv(resource: ReferenceResource, request: ExportRequest<unknown>, res: Response): Promise<void> {
+    const spec = REFERENCE_EXPORTS[resource];
+    const query = new ReferenceExportQuery(spec, request.filter, request.sort);
+    const languagesQuery = query.languages();
+    const languages = languagesQuery
+      ? (await readQuery<{ lang: string }[]>(this.dataSource, languagesQuery.sql, languagesQuery.params)).map((row) => row.lang)
+      : [];
+    await this.send(res, query.csv(languages), {
+      contentType: 'text/csv; charset=utf-8',
+      filename: filename(resource, 'csv'),
+      format: csvWriter(referenceCsvHeader(spec, languages), request.bom),
     });
   }
 

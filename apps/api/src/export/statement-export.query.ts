@@ -49,7 +49,8 @@ export function statementCsvHeader(languages: string[]): string[] {
   return [...STATEMENT_COLUMNS_BEFORE_TRANSLATIONS, ...languages.map(translationColumn), ...STATEMENT_COLUMNS_AFTER_TRANSLATIONS];
 }
 
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A timestamp as ISO 8601 UTC with milliseconds, as every export writes it. */
+export const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** Statement export SQL. Every query binds the filter first, so the same `params` serve them all. */
 export class StatementExportQuery {
