@@ -2,34 +2,33 @@ import '../register-paths';
 import '../../apps/api/src/database/data-source'; // the app's pg type parsers, so both servers send the same JSON
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
 import { AuditService } from '../../apps/api/src/audit/audit.service';
-import { contentRange, parseListQuery } from '../../apps/api/src/common/list-query';
+import { contentRange, ListQuery, parseListQuery } from '../../apps/api/src/common/list-query';
+import { StatementListFilter } from '../../apps/api/src/statements/dto/statement.dto';
 import { STATEMENT_LIST } from '../../apps/api/src/statements/statements.controller';
 import { StatementsService } from '../../apps/api/src/statements/statements.service';
-import { Recorded, recordingDataSource, replay } from '../recorded-sql';
 
 /**
  * The floor for a Node service on this machine: `GET /api/statements` answered by `node:http` and a
- * `pg` pool of the same size as the API's, running exactly the SQL the API's `StatementsService.list`
- * sends for that query string (recorded once per distinct URL through the service itself, so it
- * cannot drift), then `JSON.stringify` of the page rows. No auth, no validation, no framework.
+ * `pg` pool of the same size as the API's, sending exactly the SQL the API sends, because it is the
+ * API's own `StatementsService.list` composing it (its queries go straight to `pool.query`, so any
+ * change to the list's SQL, caches included, is measured on both sides). The query string is parsed
+ * once per distinct URL; no auth, no validation, no framework, no ETag: `JSON.stringify` of the page.
  * A child of `run.ts`; sends `{port}` when ready.
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
-const recorded = new Map<string, { calls: Recorded[]; start: number }>();
 
-async function sqlFor(search: string): Promise<{ calls: Recorded[]; start: number }> {
-  let entry = recorded.get(search);
-  if (!entry) {
-    const calls: Recorded[] = [];
-    const query = parseListQuery(Object.fromEntries(new URLSearchParams(search)), STATEMENT_LIST);
-    const service = new StatementsService(recordingDataSource(calls), new AuditService(recordingDataSource(calls)));
-    await service.list(query as never);
-    entry = { calls, start: query.range.start };
-    recorded.set(search, entry);
-  }
-  return entry;
-}
+/** Just enough of a TypeORM DataSource for the list's reads: every query straight to the pool. */
+const query = async (sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows;
+const dataSource = {
+  query,
+  manager: { query },
+  createQueryRunner: () => ({ query, connect: async () => undefined, release: async () => undefined }),
+  driver: { isReplicated: false, slaves: [] },
+} as unknown as DataSource;
+const service = new StatementsService(dataSource, new AuditService(dataSource));
+const parsed = new Map<string, ListQuery<StatementListFilter>>();
 
 const server = createServer((request, response) => {
   const [path, search = ''] = (request.url ?? '').split('?', 2);
@@ -37,22 +36,16 @@ const server = createServer((request, response) => {
     response.writeHead(404).end();
     return;
   }
-  sqlFor(search)
-    .then(async ({ calls, start }) => {
-      const [page, count] = await Promise.all(calls.map((call) => replay(pool, call)));
-      const rows = page.rows;
-      response.writeHead(200, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Range': contentRange('statements', { rows, total: count ? Number(count.rows[0].total) : null, start }),
-      });
-      response.end(JSON.stringify(rows));
+  let list = parsed.get(search);
+  if (!list) parsed.set(search, (list = parseListQuery(Object.fromEntries(new URLSearchParams(search)), STATEMENT_LIST)));
+  service
+    .list(list)
+    .then((page) => {
+      response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Range': contentRange('statements', page) });
+      response.end(JSON.stringify(page.rows));
     })
-    .catch((error: Error) => {
-      response.writeHead(500, { 'Content-Type': 'text/plain' }).end(error.message);
-    });
+    .catch((error: Error) => response.writeHead(500, { 'Content-Type': 'text/plain' }).end(error.message));
 });
 
-server.listen(0, '127.0.0.1', () => {
-  process.send?.({ port: (server.address() as { port: number }).port });
-});
+server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as { port: number }).port }));
 process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
