@@ -2,6 +2,7 @@ import { Box } from '@mui/material';
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { ACTOR_KINDS } from '@stance/common';
 import { ActorPathField } from '../common/ActorPathField';
+import { CreateAndExportActions } from '../common/ServerExportButton';
 
 export const kindChoices = ACTOR_KINDS.map((id) => ({ id, name: `resources.actors.kinds.${id}` }));
 
@@ -15,7 +16,12 @@ const actorFilters = [
 
 /** Actors indented by their depth in the hierarchy, each with its path from the top. */
 export const ActorList = () => (
-  <List filters={actorFilters} exporter={false} sort={{ field: 'name', order: 'ASC' }}>
+  <List
+    filters={actorFilters}
+    exporter={false}
+    sort={{ field: 'name', order: 'ASC' }}
+    actions={<CreateAndExportActions path="actors/export.csv" fileName="actors.csv" />}
+  >
     <DataTable>
       <DataTable.Col
         source="name"

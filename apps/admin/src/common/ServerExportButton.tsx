@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import DownloadIcon from '@mui/icons-material/Download';
-import { Button, useListContext, useNotify } from 'react-admin';
+import { Button, CreateButton, TopToolbar, useListContext, useNotify, useResourceDefinition } from 'react-admin';
 import { buildExportUrl, downloadCsv } from './csvExport';
 
 /** Downloads the server's streamed CSV for the list's current filters and sort (not react-admin's in-browser exporter). */
@@ -24,3 +24,11 @@ export const ServerExportButton = ({ path, fileName, withSort = true }: { path: 
     </Button>
   );
 };
+
+/** A list's actions when its filters are always shown: create (for those who may) and the server's CSV export. */
+export const CreateAndExportActions = ({ path, fileName }: { path: string; fileName: string }) => (
+  <TopToolbar>
+    {useResourceDefinition().hasCreate && <CreateButton />}
+    <ServerExportButton path={path} fileName={fileName} />
+  </TopToolbar>
+);

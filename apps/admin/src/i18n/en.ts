@@ -215,8 +215,15 @@ export const en: TranslationMessages = {
     },
     directions: { support: 'supports', oppose: 'condemns', call_for: 'calls for' },
     import: {
-      title: 'Import statements',
-      help: "A CSV file in the statements export's format. A row with an existing id updates that statement; any error writes nothing.",
+      title: 'Import CSV',
+      what: 'Import',
+      help_statements:
+        "A CSV file in the statements export's format. A row with an existing id updates that statement; any error writes nothing.",
+      help_actors:
+        "A CSV file in the actors export's format. A row updates the actor with its id, else with its slug, else creates one; parents are named by slug and may come later in the file. Any error writes nothing.",
+      help_topics:
+        "A CSV file in the topics export's format. A row updates the topic with its id, else with its slug, else creates one; parents are named by slug and may come later in the file. Any error writes nothing.",
+      help_sources: "A CSV file in the sources export's format. A row with an existing id updates that source; any error writes nothing.",
       choose: 'Choose CSV file',
       no_file: 'No file chosen',
       dry_run: 'Check (dry run)',

@@ -1,12 +1,27 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Card, CardContent, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  MenuItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
-import { importStatements } from './api';
+import { IMPORTABLE, importCsv, type Importable } from './api';
 import type { ImportResult } from './logic';
 
-/** Statements CSV import: a dry run to check, then the all-or-nothing import, with the server's row errors. */
+/** CSV import of statements, actors, topics or sources: a dry run to check, then the all-or-nothing import, with the server's row errors. */
 export const ImportPage = () => {
   const translate = useTranslate();
+  const [resource, setResource] = useState<Importable>('statements');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<(ImportResult & { dryRun: boolean }) | null>(null);
@@ -18,7 +33,7 @@ export const ImportPage = () => {
     setError(null);
     setResult(null);
     try {
-      setResult({ ...(await importStatements(file, dryRun)), dryRun });
+      setResult({ ...(await importCsv(resource, file, dryRun)), dryRun });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -31,9 +46,28 @@ export const ImportPage = () => {
       <Title title={translate('intake.import.title')} />
       <CardContent>
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          {translate('intake.import.help')}
+          {translate(`intake.import.help_${resource}`)}
         </Typography>
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', my: 2 }}>
+          <TextField
+            select
+            size="small"
+            label={translate('intake.import.what')}
+            value={resource}
+            onChange={(e) => {
+              setResource(e.target.value as Importable);
+              setResult(null);
+              setError(null);
+            }}
+            slotProps={{ htmlInput: { 'data-testid': 'intake-import-resource' } }}
+            sx={{ minWidth: 180 }}
+          >
+            {IMPORTABLE.map((id) => (
+              <MenuItem key={id} value={id}>
+                {translate(`resources.${id}.name`, { smart_count: 2 })}
+              </MenuItem>
+            ))}
+          </TextField>
           <Button variant="outlined" component="label">
             {translate('intake.import.choose')}
             <input

@@ -24,11 +24,15 @@ export async function extractCandidates(text: string, lang?: string | null): Pro
   return Array.isArray(body?.candidates) ? body.candidates : [];
 }
 
-/** `POST /api/statements/import` with the file as the multipart field `file`. */
-export async function importStatements(file: File, dryRun: boolean): Promise<ImportResult> {
+/** What the import screen can import, each in the format of its own export. */
+export const IMPORTABLE = ['statements', 'actors', 'topics', 'sources'] as const;
+export type Importable = (typeof IMPORTABLE)[number];
+
+/** `POST /api/<resource>/import` with the file as the multipart field `file`. */
+export async function importCsv(resource: Importable, file: File, dryRun: boolean): Promise<ImportResult> {
   const form = new FormData();
   form.append('file', file);
-  const response = await fetch(`/api/statements/import${dryRun ? '?dryRun=true' : ''}`, {
+  const response = await fetch(`/api/${resource}/import${dryRun ? '?dryRun=true' : ''}`, {
     method: 'POST',
     headers: authHeaders(),
     body: form,
