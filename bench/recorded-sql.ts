@@ -8,13 +8,18 @@ export interface Recorded {
   setup?: string[];
 }
 
-/** A DataSource that records the SQL a service sends instead of running it. */
-export function recordingDataSource(calls: Recorded[]): DataSource {
+/**
+ * A DataSource that records the SQL a service sends. Without a pool, the SQL is not run (every
+ * query answers no rows, a count 0); with one, each query also runs there and answers its rows, for
+ * services whose later queries depend on earlier answers (e.g. a page chosen by ids, a cached total).
+ */
+export function recordingDataSource(calls: Recorded[], pool?: Pool): DataSource {
   const recorder =
     (setup?: string[]) =>
     async (sql: string, params: unknown[] = []) => {
       if (setup && /^\s*SET LOCAL/i.test(sql)) setup.push(sql);
       else calls.push({ sql, params, setup: setup && [...setup] });
+      if (pool) return (await pool.query(sql, params)).rows;
       return /count\(\*\)/.test(sql) ? [{ total: 0 }] : [];
     };
   const query = recorder();

@@ -103,10 +103,16 @@ async function main(): Promise<void> {
       name,
       path: `/statements?${new URLSearchParams(query(params))}`,
       async record() {
+        // The SQL of a repeated request, as the HTTP side sends it after its warm-up: the total
+        // comes from the service's total cache, checked by one small query instead of counted.
         const calls: Recorded[] = [];
-        const service = new StatementsService(recordingDataSource(calls), new AuditService(recordingDataSource(calls)));
-        await service.list(parseListQuery(query(params), STATEMENT_LIST) as never);
-        return calls;
+        const recorder = recordingDataSource(calls, pool);
+        const service = new StatementsService(recorder, new AuditService(recorder));
+        const list = parseListQuery(query(params), STATEMENT_LIST) as never;
+        await service.list(list);
+        const cold = calls.length;
+        await service.list(list);
+        return calls.slice(cold);
       },
     });
     const positionsCase = (name: string, params: Record<string, unknown>): Case => ({

@@ -38,6 +38,7 @@ describe('migrations', () => {
       'settings',
       'sources',
       'stances',
+      'statement_generation',
       'statement_tags',
       'statement_topics',
       'statements',

@@ -10,7 +10,8 @@ import { replicaReader } from '../database/read-query';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
 import { Stance } from './stance.entity';
 import { Statement } from './statement.entity';
-import { buildStatementWhere, DEFAULT_STATEMENT_SORT, statementOrderBy } from './statement-filter';
+import { buildStatementWhere, DEFAULT_STATEMENT_SORT, statementOrderBy, StatementWhere } from './statement-filter';
+import { TotalCache } from './total-cache';
 
 /** Everything a list row shows, without further requests: one query, correlated subqueries per page row. */
 const COLUMNS = `s.id, s.text, s.lang, s.translations, s.original_lang AS "originalLang", s.kind, s.channel,
@@ -38,6 +39,9 @@ const JOINS = `JOIN actors a ON a.id = s.actor_id
   LEFT JOIN events ev ON ev.id = s.event_id`;
 
 type StatementRow = Omit<StatementDto, 'topicIds' | 'tagIds'>;
+
+/** How many of the newest full-text matches a relevance sort ranks (see `rankedPage`). */
+export const RANKED_CANDIDATES = 1000;
 
 /** Sorts that keyset paging can continue: non-null columns, with the id as tie-breaker. */
 const KEYSET: Record<string, { expression: string; cast: string }> = {
@@ -75,6 +79,8 @@ interface StatementValues {
 
 @Injectable()
 export class StatementsService {
+  private readonly totals = new TotalCache();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -84,13 +90,17 @@ export class StatementsService {
    * A page of statements. Offset paging (`range`) counts the total; with a `cursor` (from the
    * `Next-Cursor` of the previous page) the page starts after that row by keyset, whatever the
    * depth, and the total is not counted. Keyset needs a sort on saidOn, createdAt, updatedAt or id.
+   *
+   * The page is chosen first over statement ids alone (an index-only scan where the filter and
+   * sort allow, so rows skipped by a deep offset are never read from the heap), then only its rows
+   * are read whole, with the display joins and subqueries.
    */
   async list({ filter, sort, range }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
     const { deleted, ...statementFilter } = filter;
     const where = buildStatementWhere(statementFilter, [], { deleted: deleted ? 'only' : 'exclude' });
+    const ranked = where.rank !== null && (sort === null || sort.field === 'relevance');
     const order = statementOrderBy(sort, where.rank);
-    const keyset =
-      where.rank !== null && (sort === null || sort.field === 'relevance') ? undefined : keysetOf(sort ?? DEFAULT_STATEMENT_SORT);
+    const keyset = ranked ? undefined : keysetOf(sort ?? DEFAULT_STATEMENT_SORT);
     const { limit, offset } = limitOffset(range);
     let pageWhere = where.sql;
     if (cursor !== undefined) {
@@ -101,22 +111,20 @@ export class StatementsService {
       const value = bind(where.params, after.value, keyset.cast);
       pageWhere = `${pageWhere} AND (${keyset.expression}, s.id) ${keyset.order === 'DESC' ? '<' : '>'} (${value}, ${bind(where.params, after.id, 'uuid')})`;
     }
-    // The page is chosen over statements alone; only its rows get the display joins and subqueries.
     const manager = replicaReader(this.dataSource);
-    const [rows, count] = await Promise.all([
-      manager.query(
-        `SELECT ${COLUMNS} ${keyset ? `, s._key` : ''}
-           FROM (SELECT s.* ${keyset ? `, to_jsonb(${keyset.expression}) AS _key` : ''}
-                   FROM statements s WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit} ${cursor === undefined ? `OFFSET ${offset}` : ''}) s
-           ${JOINS}
-          ORDER BY ${order}`,
-        where.params,
-      ) as Promise<(StatementRow & { _key?: string | number })[]>,
-      cursor === undefined
-        ? (manager.query(`SELECT count(*)::int AS total FROM statements s WHERE ${where.sql}`, where.params) as Promise<
-            { total: number }[]
-          >)
-        : undefined,
+    const [rows, total] = await Promise.all([
+      ranked
+        ? this.rankedPage(manager, where, limit, offset)
+        : (manager.query(
+            `SELECT ${COLUMNS} ${keyset ? ', p._key' : ''}
+               FROM (SELECT s.id ${keyset ? `, to_jsonb(${keyset.expression}) AS _key` : ''} FROM statements s WHERE ${pageWhere}
+                      ORDER BY ${order} LIMIT ${limit} ${cursor === undefined ? `OFFSET ${offset}` : ''}) p
+               JOIN statements s ON s.id = p.id
+               ${JOINS}
+              ORDER BY ${order}`,
+            where.params,
+          ) as Promise<(StatementRow & { _key?: string | number })[]>),
+      cursor !== undefined ? null : this.totals.count(manager, `FROM statements s WHERE ${where.sql}`, where.params),
     ]);
     const last = rows[rows.length - 1];
     const nextCursor =
@@ -125,10 +133,50 @@ export class StatementsService {
         : undefined;
     return {
       rows: rows.map(({ _key: _, ...row }) => toStatement(row)),
-      total: count ? count[0].total : null,
+      total,
       start: cursor === undefined ? range.start : 0,
       nextCursor,
     };
+  }
+
+  /**
+   * A page of full-text matches by relevance. Ranking reads every match's document, which for a
+   * common word is tens of thousands of rows (~0.5 s on a million statements), so only the newest
+   * `RANKED_CANDIDATES` matches are ranked: the first pages hold them by relevance (then newest),
+   * and the older matches follow, newest first. With fewer matches than that, the order is plain
+   * relevance over all of them. Every match appears once, and the total counts them all.
+   */
+  private async rankedPage(
+    db: Queryable,
+    where: StatementWhere,
+    limit: number,
+    offset: number,
+  ): Promise<(StatementRow & { _key?: undefined })[]> {
+    const ids: string[] = [];
+    const newest = `FROM statements s WHERE ${where.sql} ORDER BY s.said_on DESC, s.id DESC`;
+    if (offset < RANKED_CANDIDATES) {
+      const rows = (await db.query(
+        `SELECT s.id FROM (SELECT s.id, s.said_on, s.search ${newest} LIMIT ${RANKED_CANDIDATES}) s
+          ORDER BY ${where.rank} DESC, s.said_on DESC, s.id DESC
+          LIMIT ${Math.min(limit, RANKED_CANDIDATES - offset)} OFFSET ${offset}`,
+        where.params,
+      )) as { id: string }[];
+      ids.push(...rows.map((r) => r.id));
+    }
+    if (ids.length < limit && offset + limit > RANKED_CANDIDATES) {
+      const rows = (await db.query(
+        `SELECT s.id ${newest} LIMIT ${limit - ids.length} OFFSET ${Math.max(offset, RANKED_CANDIDATES)}`,
+        where.params,
+      )) as {
+        id: string;
+      }[];
+      ids.push(...rows.map((r) => r.id));
+    }
+    if (!ids.length) return [];
+    return (await db.query(
+      `SELECT ${COLUMNS} FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n) JOIN statements s ON s.id = p.id ${JOINS} ORDER BY p.n`,
+      [ids],
+    )) as StatementRow[];
   }
 
   /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */
