@@ -261,11 +261,14 @@ async function main(): Promise<void> {
         apiPath('statements', { filter: { actorId: fixtures.roots[1], topicId: fixtures.topics[0] }, range: [25, 49] }),
       ],
     ];
+    mkdirSync('bench/out', { recursive: true });
+    writeFileSync('bench/out/load.md', report.join('\n'));
     report.push('## EXPLAIN (ANALYZE, BUFFERS) of the list queries', '');
     for (const [name, path] of explained) {
       const calls: Recorded[] = [];
       const query = parseListQuery(Object.fromEntries(new URLSearchParams(path.split('?')[1])), STATEMENT_LIST);
-      await new StatementsService(recordingDataSource(calls), new AuditService(recordingDataSource(calls))).list(query as never);
+      const recorder = recordingDataSource(calls, pool);
+      await new StatementsService(recorder, new AuditService(recorder)).list(query as never);
       report.push(`### ${name}`, '', `\`GET ${decodeURIComponent(path)}\``, '');
       for (const call of calls) {
         const plan = await replay(pool, call, 'EXPLAIN (ANALYZE, BUFFERS) ');
@@ -281,7 +284,6 @@ async function main(): Promise<void> {
         );
       }
     }
-    mkdirSync('bench/out', { recursive: true });
     writeFileSync('bench/out/load.md', report.join('\n'));
     console.log('written: bench/out/load.md');
   } finally {
