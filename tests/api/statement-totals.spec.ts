@@ -1,4 +1,5 @@
-import { RANKED_CANDIDATES } from '../../apps/api/src/statements/statements.service';
+import { parse } from 'csv-parse/sync';
+import { RANKED_CANDIDATES } from '../../apps/api/src/statements/statement-filter';
 import { createTestApp, TestApp } from '../utils/test-app';
 
 /**
@@ -134,5 +135,20 @@ describe('statement list totals and deep pages', () => {
     // A page straddling the boundary is the concatenation of the two orders.
     const straddling = await page(RANKED_CANDIDATES - 5, RANKED_CANDIDATES + 4);
     expect(straddling.map((r) => r.id)).toEqual(rows.slice(RANKED_CANDIDATES - 5, RANKED_CANDIDATES + 5).map((r) => r.id));
+
+    // The export of the same filter has the same rows in the same order.
+    const exported = await t
+      .as('analyst')
+      .get('/api/statements/export.csv')
+      .query({ filter: JSON.stringify({ actorId: actor, q: 'ceasefire' }) })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const records = parse(exported.body as Buffer, { bom: true, columns: true }) as { id: string }[];
+    expect(records.map((r) => r.id)).toEqual(rows.map((r) => r.id));
   });
 });

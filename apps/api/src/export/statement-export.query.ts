@@ -1,6 +1,6 @@
 import type { StatementFilter } from '@stance/common';
 import type { Sort } from '../common/list-query';
-import { buildStatementWhere, statementOrderBy } from '../statements/statement-filter';
+import { buildStatementWhere, isRanked, rankedOrderBy, statementOrderBy } from '../statements/statement-filter';
 
 /**
  * The statement export: the rows and order of the statement list for the same filter and sort,
@@ -57,11 +57,14 @@ export class StatementExportQuery {
   private readonly params: unknown[] = [];
   private readonly where: string;
   private readonly order: string;
+  /** In relevance order, rows carry `_recency` (see `rankedOrderBy`). */
+  private readonly ranked: boolean;
 
   constructor(filter: StatementFilter, sort: Sort | null) {
     const where = buildStatementWhere(filter, this.params);
     this.where = where.sql;
-    this.order = statementOrderBy(sort, where.rank);
+    this.ranked = isRanked(sort, where.rank);
+    this.order = this.ranked ? rankedOrderBy(where.rank!) : statementOrderBy(sort, where.rank);
   }
 
   /** The translation languages of the rows to export, sorted: one CSV column each. */
@@ -149,7 +152,11 @@ export class StatementExportQuery {
   private select(columns: string): string {
     return `
       SELECT ${columns}
-        FROM (SELECT s.* FROM statements s WHERE ${this.where} ORDER BY ${this.order}) s
+        FROM (${
+          this.ranked
+            ? `SELECT s.*, row_number() OVER (ORDER BY s.said_on DESC, s.id DESC) AS _recency FROM statements s WHERE ${this.where}`
+            : `SELECT s.* FROM statements s WHERE ${this.where} ORDER BY ${this.order}`
+        }) s
         LEFT JOIN LATERAL (
           SELECT a.name, a.slug, ARRAY(SELECT x.name FROM unnest(a.path) WITH ORDINALITY AS p(id, n) JOIN actors x ON x.id = p.id ORDER BY p.n) AS path_names
             FROM actors a WHERE a.id = s.actor_id OFFSET 0) a ON true

@@ -137,10 +137,31 @@ export function buildStatementWhere(
   return { sql: and(where), params, rank };
 }
 
+/**
+ * How many of the newest full-text matches a relevance order ranks. Ranking reads every match's
+ * document (~0.5 s for a common word over a million statements), so lists rank the newest matches
+ * and follow them with the older ones, newest first (see `StatementsService.rankedPage`).
+ */
+export const RANKED_CANDIDATES = 1000;
+
+/** Whether a list or export with this filter and sort is in relevance order. */
+export function isRanked(sort: Sort | null, rank: string | null): boolean {
+  return rank !== null && (sort === null || sort.field === 'relevance');
+}
+
+/**
+ * The relevance order of the list over rows `s` that carry `_recency`, their 1-based position
+ * newest first (`row_number() OVER (ORDER BY s.said_on DESC, s.id DESC)`): the newest
+ * `RANKED_CANDIDATES` by rank, then the others newest first. For exports, which read every row anyway.
+ */
+export function rankedOrderBy(rank: string): string {
+  return `CASE WHEN s._recency <= ${RANKED_CANDIDATES} THEN ${rank} END DESC NULLS LAST, s.said_on DESC, s.id DESC`;
+}
+
 /** `ORDER BY` body for statements: the requested sort, else relevance for a full-text `q`, else newest first. */
 export function statementOrderBy(sort: Sort | null, rank: string | null): string {
   const spec: ListSpec = { filter: {}, sort: STATEMENT_SORT };
-  if ((sort === null || sort.field === 'relevance') && rank) return `${rank} DESC, s.said_on DESC, s.id DESC`;
+  if (isRanked(sort, rank)) return `${rank} DESC, s.said_on DESC, s.id DESC`;
   if (sort === null || sort.field === 'relevance') return orderBy(spec, DEFAULT_STATEMENT_SORT);
   return orderBy(spec, sort);
 }

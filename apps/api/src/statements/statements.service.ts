@@ -10,7 +10,14 @@ import { replicaReader } from '../database/read-query';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
 import { Stance } from './stance.entity';
 import { Statement } from './statement.entity';
-import { buildStatementWhere, DEFAULT_STATEMENT_SORT, statementOrderBy, StatementWhere } from './statement-filter';
+import {
+  buildStatementWhere,
+  DEFAULT_STATEMENT_SORT,
+  isRanked,
+  RANKED_CANDIDATES,
+  statementOrderBy,
+  StatementWhere,
+} from './statement-filter';
 import { TotalCache } from './total-cache';
 
 /** Everything a list row shows, without further requests: one query, correlated subqueries per page row. */
@@ -39,9 +46,6 @@ const JOINS = `JOIN actors a ON a.id = s.actor_id
   LEFT JOIN events ev ON ev.id = s.event_id`;
 
 type StatementRow = Omit<StatementDto, 'topicIds' | 'tagIds'>;
-
-/** How many of the newest full-text matches a relevance sort ranks (see `rankedPage`). */
-export const RANKED_CANDIDATES = 1000;
 
 /** Sorts that keyset paging can continue: non-null columns, with the id as tie-breaker. */
 const KEYSET: Record<string, { expression: string; cast: string }> = {
@@ -98,7 +102,7 @@ export class StatementsService {
   async list({ filter, sort, range }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
     const { deleted, ...statementFilter } = filter;
     const where = buildStatementWhere(statementFilter, [], { deleted: deleted ? 'only' : 'exclude' });
-    const ranked = where.rank !== null && (sort === null || sort.field === 'relevance');
+    const ranked = isRanked(sort, where.rank);
     const order = statementOrderBy(sort, where.rank);
     const keyset = ranked ? undefined : keysetOf(sort ?? DEFAULT_STATEMENT_SORT);
     const { limit, offset } = limitOffset(range);
