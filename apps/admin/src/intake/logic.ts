@@ -1,3 +1,5 @@
+import type { ImportError, ImportResult } from '@stance/common';
+
 /** What `POST /api/extract` returns for one candidate. */
 export interface SuggestedStance {
   direction: 'support' | 'oppose' | 'call_for' | string;
@@ -115,17 +117,7 @@ export const draftToPayload = (draft: CandidateDraft, context: { sourceId: strin
 /** The statements list filtered to drafts. */
 export const draftListPath = (): string => `/statements?filter=${encodeURIComponent(JSON.stringify({ status: 'draft' }))}`;
 
-export interface ImportError {
-  row: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  errors: ImportError[];
-}
+export type { ImportError, ImportResult };
 
 /** Reads the import answer (200 or 400 alike); anything else is an error with the server's message. */
 export const readImportResult = (status: number, body: unknown): ImportResult => {

@@ -1,5 +1,6 @@
 import { applyDecorators, BadRequestException, ParseBoolPipe, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import type { ImportError, ImportResult } from '@stance/common';
 import { parse } from 'csv-parse';
 import type { Request } from 'express';
 import type { Readable } from 'node:stream';
@@ -14,18 +15,7 @@ import { csvUpload } from './csv-upload';
  * `{created, updated, errors: [{row, field, message}]}`, a 400 when there is any error.
  */
 
-/** One problem of an import: `row` counts data records from 1 (0 is the header). */
-export interface ImportError {
-  row: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportResult {
-  created: number;
-  updated: number;
-  errors: ImportError[];
-}
+export type { ImportError, ImportResult };
 
 /** Past this many, the report is long enough to act on; the rest of the file is not read. */
 export const MAX_ERRORS = 100;
