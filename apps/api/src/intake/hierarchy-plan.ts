@@ -59,6 +59,7 @@ export function planHierarchy(rows: HierarchyRow[], existing: ExistingNode[], wh
   const idOfSlug = new Map<string, string>();
   for (const node of existing) if (!written.has(node.id)) idOfSlug.set(node.slug, node.id);
   rows.forEach((row, i) => {
+    if (firstRowOfSlug.get(row.slug) !== row.row) return; // reported as twice already
     const holder = idOfSlug.get(row.slug);
     if (holder && holder !== targets[i].id) {
       errors.push({ row: row.row, field: 'slug', message: `already belongs to another ${what} (${holder})` });
