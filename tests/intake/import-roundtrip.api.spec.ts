@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { createTestApp, TestApp } from '../utils/test-app';
+import { textBody } from '../utils/text-body';
 
 /** Columns that describe the database rather than the statement: they may differ after a round trip. */
 const VOLATILE = new Set(['createdAt', 'updatedAt', 'version', 'relatedIds']);
@@ -13,16 +14,7 @@ describe('export → import round trip', () => {
   afterAll(() => t.close());
 
   const exported = async () => {
-    const res = await t
-      .as('analyst')
-      .get('/api/statements/export.csv')
-      .buffer(true)
-      .parse((r, done) => {
-        let body = '';
-        r.setEncoding('utf8');
-        r.on('data', (chunk: string) => (body += chunk));
-        r.on('end', () => done(null, body));
-      });
+    const res = await t.as('analyst').get('/api/statements/export.csv').buffer(true).parse(textBody);
     expect(res.status).toBe(200);
     const rows = parse(res.body as string, { bom: true }) as string[][];
     const keep = rows[0].map((column) => !VOLATILE.has(column));
