@@ -50,6 +50,10 @@ export const ROUTES: RouteAccess[] = [
   route('GET', '/api/statements/export.ndjson', 'analyst', { ok: 200 }),
   route('GET', '/api/positions/export.csv', 'analyst', { ok: 200 }),
   route('POST', '/api/statements/import', 'editor', { planned: true }),
+  ...(['actors', 'topics', 'sources'] as const).flatMap((name) => [
+    route('GET', `/api/${name}/export.csv`, 'analyst', { ok: 200 }),
+    route('POST', `/api/${name}/import`, 'editor'),
+  ]),
   ...resource('users', 'admin'),
   route('GET', '/api/audit', 'analyst', { ok: 200 }),
   route('GET', '/api/audit/{id}', 'analyst'),
