@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { labelled, launchChromium, screenshot } from './browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningApp, startApp } from './server';
 
-/** An editor pastes an article, finds its statements and saves one as a draft. */
+/** An editor pastes an article, finds its statements and saves one as a draft; imports actors from a CSV and exports them. */
 
 const RUN = Date.now().toString(36);
 const ARTICLE = `Azerbaijan's Ministry of Defence said "we do not target civilians ${RUN}" on Wednesday. The talks resumed later that week.`;
@@ -14,7 +15,7 @@ let page: Page;
 beforeAll(async () => {
   app = await startApp();
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', acceptDownloads: true });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
 }, 180_000);
@@ -52,4 +53,35 @@ test('adds a draft statement from a pasted article', async () => {
     .first()
     .waitFor();
   await screenshot(page, '21-intake-drafts');
+});
+
+test('imports actors from a CSV, parent after child, then exports them from the actors list', async () => {
+  const csv = [
+    'slug,kind,name,name_ar,parentSlug',
+    `e2e-office-${RUN},government_body,E2E Office ${RUN},مكتب ${RUN},e2e-state-${RUN}`,
+    `e2e-state-${RUN},state,E2E State ${RUN},دولة ${RUN},`,
+  ].join('\r\n');
+  await page.goto(`${app.baseUrl}/#/intake/import`);
+  await page.getByRole('combobox', { name: 'What to import' }).click();
+  await page.getByRole('option', { name: 'Actors' }).click();
+  await page.getByTestId('intake-file').setInputFiles({ name: 'actors.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check (dry run)' }).click();
+  const result = page.getByTestId('intake-import-result');
+  await result.getByText('Check passed: 2 would be created, 0 updated.').waitFor();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await result.getByText('Imported: 2 created, 0 updated.').waitFor();
+  await screenshot(page, '22-intake-import-actors');
+
+  await page.goto(`${app.baseUrl}/#/actors?filter=${encodeURIComponent(JSON.stringify({ q: RUN }))}`);
+  await page
+    .getByRole('cell', { name: `E2E Office ${RUN}` })
+    .first()
+    .waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^actors-\d{4}-\d{2}-\d{2}\.csv$/);
+  const exported = readFileSync((await download.path())!, 'utf8');
+  expect(exported.startsWith('\uFEFFid,slug,kind,name,')).toBe(true);
+  expect(exported).toContain(`e2e-office-${RUN},government_body,E2E Office ${RUN}`);
+  expect(exported).toContain(`E2E State ${RUN} > E2E Office ${RUN}`);
+  expect(exported.trimEnd().split('\r\n')).toHaveLength(3);
 });

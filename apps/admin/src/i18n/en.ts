@@ -216,7 +216,7 @@ export const en: TranslationMessages = {
     directions: { support: 'supports', oppose: 'condemns', call_for: 'calls for' },
     import: {
       title: 'Import CSV',
-      what: 'Import',
+      what: 'What to import',
       help_statements:
         "A CSV file in the statements export's format. A row with an existing id updates that statement; any error writes nothing.",
       help_actors:

@@ -51,6 +51,7 @@ export const ImportPage = () => {
         <Box sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', my: 2 }}>
           <TextField
             select
+            fullWidth={false}
             size="small"
             label={translate('intake.import.what')}
             value={resource}
