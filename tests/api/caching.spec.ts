@@ -25,12 +25,8 @@ describe('HTTP caching of lists and positions', () => {
   });
   afterAll(() => t.close());
 
-  const routes = [
-    ['statements list', '/api/statements', { filter: JSON.stringify({ actorId }), range: '[0,24]' }],
-    ['positions', '/api/positions', { filter: JSON.stringify({ actorId }) }],
-  ] as const;
-
-  it.each(routes)('%s: ETag, 304 on If-None-Match, a new ETag after a write', async (_name, path, query) => {
+  it.each([['/api/statements'], ['/api/positions']])('%s: ETag, 304 on If-None-Match, a new ETag after a write', async (path) => {
+    const query = { filter: JSON.stringify({ actorId }), range: '[0,24]' };
     const first = await t.as('analyst').get(path).query(query).expect(200);
     const etag = first.headers.etag as string;
     expect(etag).toMatch(/^W\/".+"$/);
