@@ -17,7 +17,7 @@ import { apiPath, Fixtures, HOT_LIST, LIST_ONLY, loadFixtures, MIXED, workload }
 
 /**
  * Load on the real API (built, a child process, on the 1M-statement benchmark database), loopback only:
- *   npm run bench:load -- [--duration 20] [--levels 1,10,50,100] [--compare 10,50] [--lists hot,all] [--warmup 5] [--editors 4] [--skip-mixed]
+ *   npm run bench:load -- [--duration 20] [--levels 1,10,50,100] [--compare 10,50] [--lists hot,all] [--warmup 5] [--editors 4] [--skip-mixed] [--profile]
  * 1. The mixed workload (workload.ts) at each level of concurrent connections.
  * 2. The list route alone on the API and on the bare node:http + pg handler (bare-server.ts) running
  *    the same SQL, same request sequence, alternated, at each comparison level.
@@ -35,11 +35,13 @@ const LISTS = option('lists', 'hot,all')
   .filter((l): l is 'hot' | 'all' => l === 'hot' || l === 'all');
 const EDITORS = Number(option('editors', '4'));
 const SKIP_MIXED = process.argv.includes('--skip-mixed');
+/** A V8 CPU profile of each server, written to bench/out/profile/ when it exits. */
+const PROFILE = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=bench/out/profile'] : [];
 const PASSWORD = 'load-bench-password';
 
 /** Forks a server script that sends `{port}` when it listens. */
-async function forkServer(script: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(script, [], { env: { ...process.env, ...env }, stdio: 'inherit' });
+async function forkServer(script: string, env: NodeJS.ProcessEnv, execArgv: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(script, [], { env: { ...process.env, ...env }, stdio: 'inherit', execArgv });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message: { port: number }) => resolve(message.port));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -158,9 +160,9 @@ async function main(): Promise<void> {
     }
     editorIds = ids.slice(1);
 
-    const api = await forkServer(join(__dirname, '../serve.js'), { DATABASE_URL: database.url });
+    const api = await forkServer(join(__dirname, '../serve.js'), { DATABASE_URL: database.url }, PROFILE);
     children.push(api.child);
-    const bare = await forkServer(join(__dirname, 'bare-server.js'), { DATABASE_URL: database.url });
+    const bare = await forkServer(join(__dirname, 'bare-server.js'), { DATABASE_URL: database.url }, PROFILE);
     children.push(bare.child);
     const tokens: string[] = [];
     for (const email of emails) {
