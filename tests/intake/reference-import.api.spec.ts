@@ -42,56 +42,43 @@ describe('actors, topics and sources: CSV export and import', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ seed: true });
-    const editor = t.as('editor');
+    const created = async (resource: Resource, record: object) =>
+      (await t.as('editor').post(`/api/${resource}`).send(record).expect(201)).body.id as string;
     const [azerbaijan] = (await t.as('analyst').get('/api/actors').query({ filter: '{"q":"Azerbaijan"}', sort: '["depth","ASC"]' })).body;
     ids.azerbaijan = azerbaijan.id;
-    ids.body = (
-      await editor
-        .post('/api/actors')
-        .send({
-          slug: 'export-body',
-          name: 'Office of "Quotes", Commas',
-          names: { ar: 'مكتب «الاقتباس»، والفواصل', ru: 'Офис' },
-          aliases: ['=HYPERLINK("http://evil")', 'مكتب، الفواصل', '-1 office'],
-          kind: 'government_body',
-          parentId: azerbaijan.id,
-          description: 'first line\nsecond, "quoted" line',
-        })
-        .expect(201)
-    ).body.id;
-    ids.person = (
-      await editor
-        .post('/api/actors')
-        .send({
-          slug: 'export-person',
-          name: '@Someone',
-          kind: 'person',
-          roles: [{ actorId: ids.body, title: 'Head: of things', from: '2020-01-02', to: null }],
-        })
-        .expect(201)
-    ).body.id;
+    ids.body = await created('actors', {
+      slug: 'export-body',
+      name: 'Office of "Quotes", Commas',
+      names: { ar: 'مكتب «الاقتباس»، والفواصل', ru: 'Офис' },
+      aliases: ['=HYPERLINK("http://evil")', 'مكتب، الفواصل', '-1 office'],
+      kind: 'government_body',
+      parentId: azerbaijan.id,
+      description: 'first line\nsecond, "quoted" line',
+    });
+    ids.person = await created('actors', {
+      slug: 'export-person',
+      name: '@Someone',
+      kind: 'person',
+      roles: [{ actorId: ids.body, title: 'Head: of things', from: '2020-01-02', to: null }],
+    });
     const [topic] = (await t.as('analyst').get('/api/topics').query({ filter: '{"parentId":null}' })).body;
     ids.parentTopic = topic.id;
-    ids.topic = (
-      await editor
-        .post('/api/topics')
-        .send({ slug: 'export-topic', name: '+Topic, "one"', names: { ar: 'موضوع، "واحد"' }, parentId: topic.id, description: 'a\nb' })
-        .expect(201)
-    ).body.id;
-    ids.source = (
-      await editor
-        .post('/api/sources')
-        .send({
-          title: 'عنوان، "مقتبس"\nسطر ثان',
-          outlet: '=Outlet',
-          url: 'https://example.org/a?b=1,2',
-          publishedAt: '2023-09-20',
-          lang: 'ar',
-          credit: 'AFP, Reuters',
-          body: 'نص المقال\r\nمع "علامات"، وفواصل',
-        })
-        .expect(201)
-    ).body.id;
+    ids.topic = await created('topics', {
+      slug: 'export-topic',
+      name: '+Topic, "one"',
+      names: { ar: 'موضوع، "واحد"' },
+      parentId: topic.id,
+      description: 'a\nb',
+    });
+    ids.source = await created('sources', {
+      title: 'عنوان، "مقتبس"\nسطر ثان',
+      outlet: '=Outlet',
+      url: 'https://example.org/a?b=1,2',
+      publishedAt: '2023-09-20',
+      lang: 'ar',
+      credit: 'AFP, Reuters',
+      body: 'نص المقال\r\nمع "علامات"، وفواصل',
+    });
   });
   afterAll(() => t.close());
 
