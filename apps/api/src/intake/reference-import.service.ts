@@ -56,6 +56,7 @@ export class ReferenceImportService {
   private async read(resource: ReferenceResource, records: AsyncIterable<string[]>, errors: ImportError[]): Promise<ReferenceRow[]> {
     const rows: ReferenceRow[] = [];
     let header: string[] | null = null;
+    let row = 0;
     for await (const record of records) {
       if (!header) {
         header = record.map((c) => c.trim());
@@ -63,9 +64,8 @@ export class ReferenceImportService {
         if (errors.length) break;
         continue;
       }
-      const row = rows.length + 1;
-      const cells = recordCells(header, record, row, errors);
-      rows.push(cells ? parseReferenceRow(resource, cells, row, errors) : ({ row } as ReferenceRow));
+      const cells = recordCells(header, record, ++row, errors);
+      if (cells) rows.push(parseReferenceRow(resource, cells, row, errors));
       if (errors.length >= MAX_ERRORS) break;
     }
     if (!header) errors.push({ row: 0, field: 'file', message: 'is empty: a header row is required' });
