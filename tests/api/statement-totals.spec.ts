@@ -96,6 +96,56 @@ describe('statement list totals and deep pages', () => {
     expect(await total(filter)).toBe(1);
   });
 
+  it('pages a subtree in date order, both ways, by offset and by cursor, as one merged order of its actors', async () => {
+    const root = (await create('actors', { slug: 'merge-root', name: 'Merge root', kind: 'state' })).id;
+    const child = (await create('actors', { slug: 'merge-child', name: 'Merge child', kind: 'government_body', parentId: root })).id;
+    const grandchild = (await create('actors', { slug: 'merge-gc', name: 'Merge grandchild', kind: 'government_body', parentId: child }))
+      .id;
+    // 3 actors × 40 statements over 25 days: many share a day, so the id decides between them.
+    await t.dataSource.query(
+      `INSERT INTO statements (text, lang, kind, actor_id, said_on, status)
+       SELECT 'merge ' || i, 'en', 'quote', (ARRAY[$1, $2, $3]::uuid[])[1 + i % 3], date '2022-01-01' + (i * 7) % 25, 'published'
+         FROM generate_series(0, 119) i`,
+      [root, child, grandchild],
+    );
+    const all = (await t.dataSource.query(
+      `SELECT id, to_char(said_on, 'YYYY-MM-DD') AS "saidOn" FROM statements WHERE actor_id = ANY($1) AND said_on BETWEEN '2022-01-03' AND '2022-01-22'`,
+      [[root, child, grandchild]],
+    )) as { id: string; saidOn: string }[];
+    const byDateThenId = (a: { id: string; saidOn: string }, b: { id: string; saidOn: string }) =>
+      a.saidOn === b.saidOn ? (a.id < b.id ? -1 : 1) : a.saidOn < b.saidOn ? -1 : 1;
+    const filter = JSON.stringify({ actorId: root, saidFrom: '2022-01-03', saidTo: '2022-01-22' });
+    for (const order of ['DESC', 'ASC'] as const) {
+      const expected = [...all].sort(byDateThenId).map((r) => r.id);
+      if (order === 'DESC') expected.reverse();
+      const sort = JSON.stringify(['saidOn', order]);
+      const pages: string[] = [];
+      for (let start = 0; start < expected.length + 10; start += 10) {
+        const end = start + 9;
+        const res = await t
+          .as('analyst')
+          .get('/api/statements')
+          .query({ filter, sort, range: JSON.stringify([start, end]) })
+          .expect(200);
+        pages.push(...(res.body as { id: string }[]).map((r) => r.id));
+        expect(res.headers['content-range']).toMatch(new RegExp(`/${expected.length}$`));
+      }
+      expect(pages).toEqual(expected);
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await t
+          .as('analyst')
+          .get('/api/statements')
+          .query({ filter, sort, range: '[0,6]', ...(cursor ? { cursor } : {}) })
+          .expect(200);
+        walked.push(...(res.body as { id: string }[]).map((r) => r.id));
+        cursor = res.headers['next-cursor'] as string | undefined;
+      } while (cursor);
+      expect(walked).toEqual(expected);
+    }
+  });
+
   it(`ranks the newest ${RANKED_CANDIDATES} matches by relevance, then lists older matches newest first, each once`, async () => {
     const actor = (await create('actors', { slug: 'many', name: 'Many statements', kind: 'state' })).id;
     const count = RANKED_CANDIDATES + 150;

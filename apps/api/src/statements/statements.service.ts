@@ -1,10 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { StatementFilter } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
-import { decodeCursor, encodeCursor, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
+import { Cursor, decodeCursor, encodeCursor, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
 import { bind, Queryable } from '../common/sql';
 import { replicaReader } from '../database/read-query';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
@@ -101,33 +102,24 @@ export class StatementsService {
    */
   async list({ filter, sort, range }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
     const { deleted, ...statementFilter } = filter;
-    const where = buildStatementWhere(statementFilter, [], { deleted: deleted ? 'only' : 'exclude' });
+    const options = { deleted: deleted ? ('only' as const) : ('exclude' as const) };
+    const where = buildStatementWhere(statementFilter, [], options);
     const ranked = isRanked(sort, where.rank);
     const order = statementOrderBy(sort, where.rank);
     const keyset = ranked ? undefined : keysetOf(sort ?? DEFAULT_STATEMENT_SORT);
     const { limit, offset } = limitOffset(range);
-    let pageWhere = where.sql;
+    let after: Cursor | undefined;
     if (cursor !== undefined) {
-      const after = decodeCursor(cursor);
+      after = decodeCursor(cursor);
       if (!keyset) throw new FieldErrorsException({ cursor: `cursor paging needs a sort on ${Object.keys(KEYSET).join(', ')}` });
       if (after.field !== keyset.field || after.order !== keyset.order)
         throw new FieldErrorsException({ cursor: 'belongs to another sort' });
-      const value = bind(where.params, after.value, keyset.cast);
-      pageWhere = `${pageWhere} AND (${keyset.expression}, s.id) ${keyset.order === 'DESC' ? '<' : '>'} (${value}, ${bind(where.params, after.id, 'uuid')})`;
     }
     const manager = replicaReader(this.dataSource);
     const [rows, total] = await Promise.all([
       ranked
         ? this.rankedPage(manager, where, limit, offset)
-        : (manager.query(
-            `SELECT ${COLUMNS} ${keyset ? ', p._key' : ''}
-               FROM (SELECT s.id ${keyset ? `, to_jsonb(${keyset.expression}) AS _key` : ''} FROM statements s WHERE ${pageWhere}
-                      ORDER BY ${order} LIMIT ${limit} ${cursor === undefined ? `OFFSET ${offset}` : ''}) p
-               JOIN statements s ON s.id = p.id
-               ${JOINS}
-              ORDER BY ${order}`,
-            where.params,
-          ) as Promise<(StatementRow & { _key?: string | number })[]>),
+        : this.sortedPage(manager, statementFilter, options, order, keyset, limit, after ? 0 : offset, after),
       cursor !== undefined ? null : this.totals.count(manager, `FROM statements s WHERE ${where.sql}`, where.params),
     ]);
     const last = rows[rows.length - 1];
@@ -141,6 +133,45 @@ export class StatementsService {
       start: cursor === undefined ? range.start : 0,
       nextCursor,
     };
+  }
+
+  /**
+   * A page in a column order, after `offset` rows or after the row of `cursor` (keyset). For a
+   * subtree in date order the page is taken from each actor's own newest (or oldest) rows, one
+   * index scan per actor reading at most `offset + limit` entries, and merged: the first page of a
+   * subtree with thousands of matches in the range reads a few hundred index entries.
+   */
+  private sortedPage(
+    db: Queryable,
+    filter: StatementFilter,
+    options: { deleted: 'only' | 'exclude' },
+    order: string,
+    keyset: ReturnType<typeof keysetOf>,
+    limit: number,
+    offset: number,
+    after: Cursor | undefined,
+  ): Promise<(StatementRow & { _key?: string | number })[]> {
+    const perActor = filter.actorId !== undefined && keyset?.field === 'saidOn';
+    const { actorId, ...rest } = filter;
+    const page = buildStatementWhere(perActor ? rest : filter, [], options);
+    let pageWhere = page.sql;
+    if (after && keyset) {
+      const value = bind(page.params, after.value, keyset.cast);
+      pageWhere = `${pageWhere} AND (${keyset.expression}, s.id) ${keyset.order === 'DESC' ? '<' : '>'} (${value}, ${bind(page.params, after.id, 'uuid')})`;
+    }
+    const ids = perActor
+      ? `SELECT s.id FROM actors f_root
+           CROSS JOIN LATERAL (SELECT s.id, s.said_on FROM statements s WHERE s.actor_id = f_root.id AND ${pageWhere}
+                                ORDER BY ${order} LIMIT ${offset + limit}) s
+          WHERE f_root.path && ${bind(page.params, Array.isArray(actorId) ? actorId : [actorId], 'uuid[]')}
+          ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
+      : `SELECT s.id FROM statements s WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+    return db.query(
+      `SELECT ${COLUMNS} ${keyset ? `, to_jsonb(${keyset.expression}) AS _key` : ''}
+         FROM (${ids}) p JOIN statements s ON s.id = p.id ${JOINS}
+        ORDER BY ${order}`,
+      page.params,
+    ) as Promise<(StatementRow & { _key?: string | number })[]>;
   }
 
   /**
