@@ -6,6 +6,8 @@ export interface Recorded {
   params: unknown[];
   /** Statements run before it in the same transaction (e.g. `SET LOCAL`), when the service opened one. */
   setup?: string[];
+  /** The name of the prepared statement the service sends it as (planned once per connection). */
+  name?: string;
 }
 
 /**
@@ -25,17 +27,31 @@ export function recordingDataSource(calls: Recorded[], pool?: Pool): DataSource 
   const query = recorder();
   const transaction = async (work: (manager: { query: typeof query }) => Promise<unknown>) => work({ query: recorder([]) });
   const createQueryRunner = () => ({ query, connect: async () => undefined, release: async () => undefined });
+  // pg clients, for the reads a service sends through a pooled client (prepared statements).
+  const master = {
+    connect: async () => {
+      const client = pool ? await pool.connect() : undefined;
+      return {
+        query: async (config: { name?: string; text: string; values?: unknown[] }) => {
+          calls.push({ sql: config.text, params: config.values ?? [], name: config.name });
+          return client ? client.query(config) : { rows: [] };
+        },
+        release: (error?: Error) => client?.release(error),
+      };
+    },
+  };
   return {
     query,
     manager: { query },
     transaction,
     createQueryRunner,
-    driver: { isReplicated: false, slaves: [] },
+    driver: { isReplicated: false, slaves: [], master },
   } as unknown as DataSource;
 }
 
 /** Runs a recorded query as the app did: alone, or in a transaction after its setup. */
 export async function replay(pool: Pool, call: Recorded, prefix = ''): Promise<{ rows: Record<string, unknown>[] }> {
+  if (call.name && !prefix) return pool.query({ name: call.name, text: call.sql, values: call.params });
   if (!call.setup) return pool.query(prefix + call.sql, call.params);
   const client = await pool.connect();
   try {

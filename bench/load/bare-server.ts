@@ -25,7 +25,7 @@ const dataSource = {
   query,
   manager: { query },
   createQueryRunner: () => ({ query, connect: async () => undefined, release: async () => undefined }),
-  driver: { isReplicated: false, slaves: [] },
+  driver: { isReplicated: false, slaves: [], master: pool },
 } as unknown as DataSource;
 const service = new StatementsService(dataSource, new AuditService(dataSource));
 const parsed = new Map<string, ListQuery<StatementListFilter>>();

@@ -60,6 +60,23 @@ export function replicaReader(dataSource: DataSource): Queryable {
   return { query: <T>(sql: string, params?: unknown[]) => readQuery<T>(dataSource, sql, params) } as Queryable;
 }
 
+/**
+ * A read through a named prepared statement: each pooled connection plans `text` once and then
+ * reuses the plan. For queries whose text never changes and whose planning costs more than their
+ * execution (the statement list's display query plans in ~1.2 ms and runs in ~2 ms for a page).
+ */
+export async function readPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = await connectClientForReads(dataSource);
+  try {
+    const result = await client.query({ name, text, values });
+    client.release();
+    return result.rows as T[];
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+}
+
 /** A pg client for a streamed read (a cursor), from a replica's pool when there is one that answers. */
 export async function connectClientForReads(dataSource: DataSource): Promise<PoolClient> {
   const driver = dataSource.driver as unknown as { master: Pool; slaves: Pool[] };

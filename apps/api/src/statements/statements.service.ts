@@ -7,7 +7,7 @@ import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
 import { Cursor, decodeCursor, encodeCursor, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
 import { bind, Queryable } from '../common/sql';
-import { replicaReader } from '../database/read-query';
+import { readPrepared, replicaReader } from '../database/read-query';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
 import { Stance } from './stance.entity';
 import { Statement } from './statement.entity';
@@ -47,6 +47,9 @@ const JOINS = `JOIN actors a ON a.id = s.actor_id
   LEFT JOIN events ev ON ev.id = s.event_id`;
 
 type StatementRow = Omit<StatementDto, 'topicIds' | 'tagIds'>;
+
+/** List rows for the statement ids `$1`, in their order. */
+const DISPLAY = `SELECT ${COLUMNS} FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n) JOIN statements s ON s.id = p.id ${JOINS} ORDER BY p.n`;
 
 /** Sorts that keyset paging can continue: non-null columns, with the id as tie-breaker. */
 const KEYSET: Record<string, { expression: string; cast: string }> = {
@@ -141,7 +144,7 @@ export class StatementsService {
    * index scan per actor reading at most `offset + limit` entries, and merged: the first page of a
    * subtree with thousands of matches in the range reads a few hundred index entries.
    */
-  private sortedPage(
+  private async sortedPage(
     db: Queryable,
     filter: StatementFilter,
     options: { deleted: 'only' | 'exclude' },
@@ -159,19 +162,24 @@ export class StatementsService {
       const value = bind(page.params, after.value, keyset.cast);
       pageWhere = `${pageWhere} AND (${keyset.expression}, s.id) ${keyset.order === 'DESC' ? '<' : '>'} (${value}, ${bind(page.params, after.id, 'uuid')})`;
     }
+    const key = keyset ? `to_jsonb(${keyset.expression})` : 'NULL';
     const ids = perActor
-      ? `SELECT s.id FROM actors f_root
+      ? `SELECT s.id, ${key} AS _key FROM actors f_root
            CROSS JOIN LATERAL (SELECT s.id, s.said_on FROM statements s WHERE s.actor_id = f_root.id AND ${pageWhere}
                                 ORDER BY ${order} LIMIT ${offset + limit}) s
           WHERE f_root.path && ${bind(page.params, Array.isArray(actorId) ? actorId : [actorId], 'uuid[]')}
           ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
-      : `SELECT s.id FROM statements s WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
-    return db.query(
-      `SELECT ${COLUMNS} ${keyset ? `, to_jsonb(${keyset.expression}) AS _key` : ''}
-         FROM (${ids}) p JOIN statements s ON s.id = p.id ${JOINS}
-        ORDER BY ${order}`,
-      page.params,
-    ) as Promise<(StatementRow & { _key?: string | number })[]>;
+      : `SELECT s.id, ${key} AS _key FROM (SELECT s.* FROM statements s WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) s
+          ORDER BY ${order}`;
+    const picked = (await db.query(ids, page.params)) as { id: string; _key: string | number | null }[];
+    const keys = new Map(picked.map((row) => [row.id, row._key ?? undefined]));
+    return (await this.display(picked.map((row) => row.id))).map((row) => ({ ...row, _key: keys.get(row.id) }));
+  }
+
+  /** The list rows of these statements, in this order: one prepared query, planned once per connection. */
+  private async display(ids: string[]): Promise<StatementRow[]> {
+    if (!ids.length) return [];
+    return readPrepared<StatementRow>(this.dataSource, 'stance_statement_rows', DISPLAY, [ids]);
   }
 
   /**
@@ -207,11 +215,7 @@ export class StatementsService {
       }[];
       ids.push(...rows.map((r) => r.id));
     }
-    if (!ids.length) return [];
-    return (await db.query(
-      `SELECT ${COLUMNS} FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n) JOIN statements s ON s.id = p.id ${JOINS} ORDER BY p.n`,
-      [ids],
-    )) as StatementRow[];
+    return this.display(ids);
   }
 
   /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */
