@@ -8,6 +8,15 @@ export interface Recorded {
   setup?: string[];
   /** The name of the prepared statement the service sends it as (planned once per connection). */
   name?: string;
+  /** How many of the recorded queries had answered when this one was sent: queries sent at the same
+   * count ran side by side, a later count waited for an answer (e.g. a page's rows after its ids). */
+  after?: number;
+}
+
+/** Replays queries as the service sent them: side by side within a step, one step after another. */
+export async function replayInSteps(pool: Pool, calls: Recorded[]): Promise<void> {
+  const steps = [...new Set(calls.map((call) => call.after ?? 0))].sort((a, b) => a - b);
+  for (const step of steps) await Promise.all(calls.filter((call) => (call.after ?? 0) === step).map((call) => replay(pool, call)));
 }
 
 /**
@@ -16,13 +25,20 @@ export interface Recorded {
  * services whose later queries depend on earlier answers (e.g. a page chosen by ids, a cached total).
  */
 export function recordingDataSource(calls: Recorded[], pool?: Pool): DataSource {
+  let answered = 0;
   const recorder =
     (setup?: string[]) =>
     async (sql: string, params: unknown[] = []) => {
-      if (setup && /^\s*SET LOCAL/i.test(sql)) setup.push(sql);
-      else calls.push({ sql, params, setup: setup && [...setup] });
-      if (pool) return (await pool.query(sql, params)).rows;
-      return /count\(\*\)/.test(sql) ? [{ total: 0 }] : [];
+      // A transaction's `SET LOCAL` goes with the query after it; it is not a step of its own.
+      const isSetup = setup !== undefined && /^\s*SET LOCAL/i.test(sql);
+      if (isSetup) setup.push(sql);
+      else calls.push({ sql, params, setup: setup && [...setup], after: answered });
+      try {
+        if (pool) return (await pool.query(sql, params)).rows;
+        return /count\(\*\)/.test(sql) ? [{ total: 0 }] : [];
+      } finally {
+        if (!isSetup) answered++;
+      }
     };
   const query = recorder();
   const transaction = async (work: (manager: { query: typeof query }) => Promise<unknown>) => work({ query: recorder([]) });
@@ -33,8 +49,12 @@ export function recordingDataSource(calls: Recorded[], pool?: Pool): DataSource 
       const client = pool ? await pool.connect() : undefined;
       return {
         query: async (config: { name?: string; text: string; values?: unknown[] }) => {
-          calls.push({ sql: config.text, params: config.values ?? [], name: config.name });
-          return client ? client.query(config) : { rows: [] };
+          calls.push({ sql: config.text, params: config.values ?? [], name: config.name, after: answered });
+          try {
+            return client ? await client.query(config) : { rows: [] };
+          } finally {
+            answered++;
+          }
         },
         release: (error?: Error) => client?.release(error),
       };

@@ -16,7 +16,7 @@ import { POSITION_LIST, PositionFilter, PositionsQuery } from '../apps/api/src/p
 import { STATEMENT_LIST } from '../apps/api/src/statements/statements.controller';
 import { StatementsService } from '../apps/api/src/statements/statements.service';
 import { openBenchDatabase, option } from './bench-database';
-import { Recorded, recordingDataSource, replay } from './recorded-sql';
+import { Recorded, recordingDataSource, replay, replayInSteps } from './recorded-sql';
 
 /**
  * One process, one run: each hot API route through HTTP against the real app (a child process,
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       async record() {
         const calls: Recorded[] = [];
         const { filter, sort, range } = parseListQuery<PositionFilter>(query(params), POSITION_LIST as ListSpec);
-        await new PositionsQuery(recordingDataSource(calls)).page(filter, sort, range);
+        await new PositionsQuery(recordingDataSource(calls, pool)).page(filter, sort, range);
         return calls;
       },
     });
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
       };
       const sql = async () => {
         const start = process.hrtime.bigint();
-        await Promise.all(calls.map((call) => replay(pool, call)));
+        await replayInSteps(pool, calls);
         return ms(start);
       };
       for (let i = 0; i < WARMUP; i++) {
