@@ -48,7 +48,8 @@ export function recordingDataSource(calls: Recorded[], pool?: Pool): DataSource 
     connect: async () => {
       const client = pool ? await pool.connect() : undefined;
       return {
-        query: async (config: { name?: string; text: string; values?: unknown[] }) => {
+        query: async (textOrConfig: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]) => {
+          const config = typeof textOrConfig === 'string' ? { text: textOrConfig, values } : textOrConfig;
           calls.push({ sql: config.text, params: config.values ?? [], name: config.name, after: answered });
           try {
             return client ? await client.query(config) : { rows: [] };

@@ -55,9 +55,25 @@ export function isReplicated(dataSource: DataSource): boolean {
   return (dataSource.driver as unknown as { isReplicated?: boolean }).isReplicated === true;
 }
 
-/** `query()` on a replica, one pooled connection per call (so a page and its count run side by side). */
+/**
+ * `query()` on a replica, one pooled connection per call (so a page and its count run side by side).
+ * Straight to a `pg` client, without TypeORM's query runner: the hot read paths (lists) send
+ * several small queries per request.
+ */
 export function replicaReader(dataSource: DataSource): Queryable {
-  return { query: <T>(sql: string, params?: unknown[]) => readQuery<T>(dataSource, sql, params) } as Queryable;
+  return {
+    query: async <T>(sql: string, params: unknown[] = []) => {
+      const client = await connectClientForReads(dataSource);
+      try {
+        const result = await client.query(sql, params);
+        client.release();
+        return result.rows as T;
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+    },
+  } as Queryable;
 }
 
 /**
