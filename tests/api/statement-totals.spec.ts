@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { RANKED_CANDIDATES } from '../../apps/api/src/statements/statement-filter';
 import { createTestApp, TestApp } from '../utils/test-app';
+import { textBody } from '../utils/text-body';
 
 /**
  * Totals of the statement list stay exact while they are reused (the list caches a counted total
@@ -192,13 +193,9 @@ describe('statement list totals and deep pages', () => {
       .get('/api/statements/export.csv')
       .query({ filter: JSON.stringify({ actorId: actor, q: 'ceasefire' }) })
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(textBody)
       .expect(200);
-    const records = parse(exported.body as Buffer, { bom: true, columns: true }) as { id: string }[];
+    const records = parse(exported.body as string, { bom: true, columns: true }) as { id: string }[];
     expect(records.map((r) => r.id)).toEqual(rows.map((r) => r.id));
   });
 });
