@@ -21,24 +21,30 @@ import {
 } from './statement-filter';
 import { TotalCache } from './total-cache';
 
-/** Everything a list row shows, without further requests: one query, correlated subqueries per page row. */
+/**
+ * Everything a list row shows, without further requests: one query, correlated subqueries per page
+ * row. Names are looked up by primary key per row (a join to a small table would build a hash per row).
+ */
 const COLUMNS = `s.id, s.text, s.lang, s.translations, s.original_lang AS "originalLang", s.kind, s.channel,
   s.speaker_id AS "speakerId", sp.name AS "speakerName",
   s.actor_id AS "actorId", a.name AS "actorName",
-  (SELECT array_agg(x.name ORDER BY array_position(a.path, x.id)) FROM actors x WHERE x.id = ANY (a.path)) AS "actorPath",
+  (SELECT array_agg((SELECT x.name FROM actors x WHERE x.id = p.id) ORDER BY p.n) FROM unnest(a.path) WITH ORDINALITY AS p(id, n)) AS "actorPath",
   s.said_on AS "saidOn",
   s.source_id AS "sourceId", src.outlet AS "sourceOutlet", src.title AS "sourceTitle",
   s.event_id AS "eventId", ev.name AS "eventName",
   coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name, t.id)
-              FROM statement_topics st JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id), '[]') AS topics,
+              FROM (SELECT st.topic_id AS id, (SELECT t.name FROM topics t WHERE t.id = st.topic_id) AS name
+                      FROM statement_topics st WHERE st.statement_id = s.id) t), '[]') AS topics,
   coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name, g.id)
-              FROM statement_tags sg JOIN tags g ON g.id = sg.tag_id WHERE sg.statement_id = s.id), '[]') AS tags,
+              FROM (SELECT sg.tag_id AS id, (SELECT g.name FROM tags g WHERE g.id = sg.tag_id) AS name
+                      FROM statement_tags sg WHERE sg.statement_id = s.id) g), '[]') AS tags,
   coalesce((SELECT json_agg(json_build_object(
                      'id', x.id, 'targetActorId', x.target_actor_id, 'targetTopicId', x.target_topic_id, 'value', x.value,
                      'targetType', CASE WHEN x.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END,
-                     'targetName', coalesce(ta.name, tt.name)) ORDER BY coalesce(ta.name, tt.name), x.id)
-              FROM stances x LEFT JOIN actors ta ON ta.id = x.target_actor_id LEFT JOIN topics tt ON tt.id = x.target_topic_id
-             WHERE x.statement_id = s.id), '[]') AS stances,
+                     'targetName', x.target_name) ORDER BY x.target_name, x.id)
+              FROM (SELECT x.*, coalesce((SELECT ta.name FROM actors ta WHERE ta.id = x.target_actor_id),
+                                         (SELECT tt.name FROM topics tt WHERE tt.id = x.target_topic_id)) AS target_name
+                      FROM stances x WHERE x.statement_id = s.id) x), '[]') AS stances,
   s.status, s.notes, s.version, s.created_by AS "createdBy", s.updated_by AS "updatedBy",
   s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.deleted_at AS "deletedAt"`;
 const JOINS = `JOIN actors a ON a.id = s.actor_id
