@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isUuid } from '../common/validators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { primaryPrepared } from '../database/read-query';
 import { User } from '../users/user.entity';
 import type { AuthUser } from './auth.decorators';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
@@ -64,11 +65,13 @@ export class AuthService {
       throw new UnauthorizedException(INVALID_TOKEN);
     }
     if (!isUuid(payload.sub)) throw new UnauthorizedException(INVALID_TOKEN);
-    // Plain SQL rather than the query builder: this runs before every authenticated request.
-    const [user] = (await this.users.query(
+    // A prepared statement on the primary rather than the query builder: this runs before every authenticated request.
+    const [user] = await primaryPrepared<Pick<User, 'id' | 'email' | 'name' | 'role' | 'passwordHash'>>(
+      this.users.manager.connection,
+      'stance_auth_user',
       `SELECT id, email, name, role, password_hash AS "passwordHash" FROM users WHERE id = $1 AND NOT disabled`,
       [payload.sub],
-    )) as Pick<User, 'id' | 'email' | 'name' | 'role' | 'passwordHash'>[];
+    );
     if (!user || payload.pwd !== passwordFingerprint(user.passwordHash)) throw new UnauthorizedException(INVALID_TOKEN);
     return toAuthUser(user);
   }

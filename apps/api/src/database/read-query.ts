@@ -82,7 +82,15 @@ export function replicaReader(dataSource: DataSource): Queryable {
  * execution (the statement list's display query plans in ~1.2 ms and runs in ~2 ms for a page).
  */
 export async function readPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const client = await connectClientForReads(dataSource);
+  return runPrepared<T>(await connectClientForReads(dataSource), name, text, values);
+}
+
+/** The same on the primary, for reads that must see the latest commit (e.g. a user's role and status). */
+export async function primaryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
+  return runPrepared<T>(await (dataSource.driver as unknown as { master: Pool }).master.connect(), name, text, values);
+}
+
+async function runPrepared<T>(client: PoolClient, name: string, text: string, values: unknown[]): Promise<T[]> {
   try {
     const result = await client.query({ name, text, values });
     client.release();
