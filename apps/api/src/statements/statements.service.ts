@@ -206,7 +206,7 @@ export class StatementsService {
     if (offset < RANKED_CANDIDATES) {
       const rows = (await db.query(
         `SELECT s.id FROM (SELECT s.id, s.said_on, s.search ${newest} LIMIT ${RANKED_CANDIDATES}) s
-          ORDER BY ${where.rank} DESC, s.said_on DESC, s.id DESC
+          ORDER BY ${statementOrderBy(null, where.rank)}
           LIMIT ${Math.min(limit, RANKED_CANDIDATES - offset)} OFFSET ${offset}`,
         where.params,
       )) as { id: string }[];
