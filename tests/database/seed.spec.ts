@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source';
+import { loadConfig } from '../../apps/api/src/config/app-config';
 import { loadSeedData, seedDatabase } from '../../seeds/seed';
 import { createTestDatabase, TestDatabase } from '../utils/test-database';
 
@@ -11,7 +12,7 @@ describe('seeding the curated article', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = new DataSource(dataSourceOptions(db.url));
+    dataSource = new DataSource(dataSourceOptions(db.url, loadConfig({}).databasePool));
     await dataSource.initialize();
   });
   afterAll(async () => {

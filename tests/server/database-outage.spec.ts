@@ -45,7 +45,8 @@ describe('database outage', () => {
     expect(health.status).toBe(503);
     const list = await http().get('/api/tags').set('Authorization', `Bearer ${token}`);
     expect(list.status).toBe(503);
-    expect(list.body).toMatchObject({ statusCode: 503 });
+    expect(list.body).toEqual({ statusCode: 503, message: 'database unavailable' });
+    expect(list.headers['retry-after']).toBe('2');
     expect(Date.now() - started).toBeLessThan(15_000);
 
     db = await startEmbeddedPostgres(dir, { fast: true, port });

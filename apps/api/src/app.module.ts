@@ -32,7 +32,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databaseReadUrls), migrationsRun: true }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePool, config.databaseReadUrls), migrationsRun: true }),
         AuditModule,
         AuthModule,
         UsersModule,

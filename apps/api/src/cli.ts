@@ -9,8 +9,9 @@ async function run(command: string | undefined): Promise<void> {
   if (!['migrate', 'migrate:revert', 'seed'].includes(command ?? '')) {
     throw new Error('usage: cli migrate | migrate:revert | seed');
   }
-  const database = await resolveDatabase(loadConfig());
-  const dataSource: DataSource = createDataSource(database.url);
+  const config = loadConfig();
+  const database = await resolveDatabase(config);
+  const dataSource: DataSource = createDataSource(database.url, config.databasePool);
   try {
     await dataSource.initialize();
     if (command === 'migrate') {

@@ -1,32 +1,38 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { ApiErrorBody } from './api-error';
-import { isDatabaseUnavailable, mapDatabaseError } from './database-errors';
+import { isDatabaseUnavailable, isPoolQueueTimeout, mapDatabaseError } from './database-errors';
+
+/** `Retry-After` of a 503: a full pool or a restarting database is usually a matter of seconds. */
+const RETRY_AFTER_SECONDS = 2;
 
 /** The single place where errors become responses; stacks and SQL never leave the server. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const body = this.toBody(exception, request);
-    if (body.statusCode === 503) this.logger.warn(`${request.method} ${request.url}: database unavailable`);
+    if (body.statusCode === 503) this.logger.warn(`${request.method} ${request.url}: ${body.message}`);
     else if (body.statusCode >= 500)
       this.logger.error(`${request.method} ${request.url}: ${String((exception as Error)?.stack ?? exception)}`);
     if (response.headersSent) {
       response.destroy();
       return;
     }
-    const { retryAfter, ...rest } = body as ApiErrorBody & { retryAfter?: number };
+    const { retryAfter, ...rest } = body;
     if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     response.status(body.statusCode).json(rest);
   }
 
-  private toBody(exception: unknown, request: Request): ApiErrorBody {
+  private toBody(exception: unknown, request: Request): ApiErrorBody & { retryAfter?: number } {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const raw = exception.getResponse();
@@ -43,7 +49,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const driverError = exception instanceof QueryFailedError ? (exception.driverError as object) : exception;
     const mapped = mapDatabaseError(driverError as never, request.method);
     if (mapped) return mapped;
-    if (isDatabaseUnavailable(driverError)) return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'database unavailable' };
+    if (isPoolQueueTimeout(driverError)) {
+      const seconds = this.config.databasePool.queueTimeoutMs / 1000;
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        message: `server busy: no database connection free within ${seconds} s; retry`,
+        retryAfter: RETRY_AFTER_SECONDS,
+      };
+    }
+    if (isDatabaseUnavailable(driverError)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, message: 'database unavailable', retryAfter: RETRY_AFTER_SECONDS };
+    }
     // body-parser errors (malformed JSON, too large) carry their own status.
     const status = (exception as { status?: number; statusCode?: number })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -101,12 +101,20 @@ export function mapDatabaseError(error: PgError, method: string): ApiErrorBody |
   }
 }
 
-/** Errors meaning the database cannot be reached right now. */
+/**
+ * Errors meaning the database cannot be reached right now. `timeout expired` is pg's Client giving
+ * up on opening a connection (DB_CONNECT_TIMEOUT_MS).
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003'].includes(
       e?.code ?? '',
-    ) || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e?.message ?? '')
+    ) || /Connection terminated|^timeout expired$|Client has encountered a connection error/i.test(e?.message ?? '')
   );
+}
+
+/** pg-pool's error for a request that waited DB_POOL_QUEUE_TIMEOUT_MS without getting a connection: the database is up, busy. */
+export function isPoolQueueTimeout(error: unknown): boolean {
+  return (error as { message?: string })?.message === 'timeout exceeded when trying to connect';
 }

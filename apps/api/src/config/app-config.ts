@@ -21,6 +21,17 @@ export interface AppConfig {
   adminDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   seedOnStart: boolean;
+  databasePool: DatabasePoolConfig;
+}
+
+/** The pg pool of the primary (and of each replica). */
+export interface DatabasePoolConfig {
+  /** `DB_POOL_SIZE`: connections per pool. */
+  size: number;
+  /** `DB_CONNECT_TIMEOUT_MS`: how long opening a connection may take; then the request answers 503 "database unavailable". */
+  connectTimeoutMs: number;
+  /** `DB_POOL_QUEUE_TIMEOUT_MS`: how long a request may wait for a free connection; then it answers 503 "server busy". */
+  queueTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(loginRateLimit) || loginRateLimit < 1) {
     problems.push(`LOGIN_RATE_LIMIT must be a positive integer (attempts per minute), got "${env.LOGIN_RATE_LIMIT}"`);
   }
+  const databasePool: DatabasePoolConfig = {
+    size: positiveInteger(env, 'DB_POOL_SIZE', 10, problems),
+    connectTimeoutMs: positiveInteger(env, 'DB_CONNECT_TIMEOUT_MS', 5000, problems),
+    queueTimeoutMs: positiveInteger(env, 'DB_POOL_QUEUE_TIMEOUT_MS', 30_000, problems),
+  };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -73,7 +89,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminDir: resolve(env.ADMIN_DIR || resolve(__dirname, '../../../../admin')),
     logLevel,
     seedOnStart: env.SEED_ON_START !== 'false',
+    databasePool,
   };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
+  const value = Number(env[name] ?? fallback);
+  if (Number.isInteger(value) && value >= 1) return value;
+  problems.push(`${name} must be a positive integer, got "${env[name]}"`);
+  return fallback;
 }
 
 function parseDuration(value: string): string | number | undefined {

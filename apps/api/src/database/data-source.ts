@@ -1,6 +1,7 @@
-import { types } from 'pg';
+import { Client, ClientConfig, types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../../migrations';
+import type { DatabasePoolConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 
 // DATE columns stay 'YYYY-MM-DD' strings: a calendar date has no time zone to shift it by.
@@ -11,7 +12,7 @@ types.setTypeParser(types.builtins.DATE, (value) => value);
  * With `readUrls` (streaming replicas), the reads that go through `database/read-query.ts` (lists,
  * single records, positions, exports) run on a replica; everything else (writes, transactions, migrations) on `url`.
  */
-export function dataSourceOptions(url: string, readUrls: string[] = []): DataSourceOptions {
+export function dataSourceOptions(url: string, pool: DatabasePoolConfig, readUrls: string[] = []): DataSourceOptions {
   const common = {
     type: 'postgres',
     entities: ENTITIES,
@@ -19,7 +20,7 @@ export function dataSourceOptions(url: string, readUrls: string[] = []): DataSou
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: Number(process.env.DB_POOL_SIZE ?? 10), connectionTimeoutMillis: 5000 },
+    extra: poolOptions(pool),
   } as const;
   if (!readUrls.length) return { ...common, url };
   return {
@@ -29,6 +30,22 @@ export function dataSourceOptions(url: string, readUrls: string[] = []): DataSou
   };
 }
 
-export function createDataSource(url: string): DataSource {
-  return new DataSource(dataSourceOptions(url));
+export function createDataSource(url: string, pool: DatabasePoolConfig): DataSource {
+  return new DataSource(dataSourceOptions(url, pool));
+}
+
+/**
+ * pg-pool has one `connectionTimeoutMillis` for both waiting in its queue for a free connection and
+ * opening a new one. The pool's is the queue wait; each client gets the connect timeout, which pg's
+ * Client enforces on its own (the pool's timer would cut a connect only at the queue wait, if that
+ * is shorter). A busy server then queues requests for long, while an unreachable database still fails fast.
+ */
+export function poolOptions(pool: DatabasePoolConfig) {
+  const connectTimeoutMs = pool.connectTimeoutMs;
+  class ClientWithConnectTimeout extends Client {
+    constructor(config?: ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMs });
+    }
+  }
+  return { max: pool.size, connectionTimeoutMillis: pool.queueTimeoutMs, Client: ClientWithConnectTimeout };
 }
