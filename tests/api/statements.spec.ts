@@ -556,4 +556,38 @@ describe('statements API', () => {
       await editor().post('/api/statements/123/restore').expect(400);
     });
   });
+  describe('list rows', () => {
+    // The database writes each list page as JSON (statements.service.ts, DISPLAY); GET reads the
+    // same row through pg. Both must spell every field alike: timestamps to the millisecond (the
+    // database keeps microseconds), escapes, nulls, and the derived topicIds and tagIds.
+    it('are the statement as GET answers it, field for field', async () => {
+      await post('statements', 'escapes', {
+        text: 'He said "no" \\ then\ttabbed\nand wrote \u2028 🕊️ سلامٌ',
+        lang: 'en',
+        translations: { ar: 'قال "لا"', fr: 'il a dit « non »' },
+        kind: 'paraphrase',
+        actorId: id['arm-gov'],
+        saidOn: '2023-09-22',
+        topicIds: [id.ceasefire],
+        tagIds: [id.shelling, id.drones],
+        stances: [
+          { targetActorId: id['az-mod'], value: 1 },
+          { targetTopicId: id.ceasefire, value: -1 },
+        ],
+        notes: null,
+      });
+      await t.dataSource.query(`UPDATE statements SET created_at = '2023-09-22 23:59:59.999999+00' WHERE id = $1`, [id.escapes]);
+      for (const key of ['s1', 's2', 's3', 'escapes']) {
+        const { relations: _, ...one } = (await t.as('analyst').get(`/api/statements/${id[key]}`).expect(200)).body;
+        const res = await list({ id: [id[key]] }).expect(200);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(res.body).toEqual([one]);
+      }
+      const [row] = (await list({ id: [id.escapes] }).expect(200)).body;
+      expect(row).toMatchObject({ createdAt: '2023-09-22T23:59:59.999Z', deletedAt: null, notes: null });
+      expect(row.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(row.text).toBe('He said "no" \\ then\ttabbed\nand wrote \u2028 🕊️ سلامٌ');
+      expect(row.tagIds).toEqual(row.tags.map((tag: { id: string }) => tag.id));
+    });
+  });
 });

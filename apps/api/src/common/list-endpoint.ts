@@ -3,20 +3,22 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiQuery, ApiUnauthorizedResponse
 import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { ApiErrorDto } from './api-docs';
-import { contentRange, ListSpec, MAX_PAGE_SIZE, Page } from './list-query';
+import { contentRange, JsonRows, ListSpec, MAX_PAGE_SIZE, Page } from './list-query';
 
 /** Turns a service's `Page` into the JSON array and `Content-Range` header react-admin expects (and `Next-Cursor` for scripts). */
 @Injectable()
 export class ContentRangeInterceptor implements NestInterceptor {
   constructor(private readonly resource: string) {}
 
-  intercept(context: ExecutionContext, next: CallHandler<Page<unknown>>): Observable<unknown[]> {
+  intercept(context: ExecutionContext, next: CallHandler<Page<unknown>>): Observable<unknown[] | string> {
     return next.handle().pipe(
       map((page) => {
         const response = context.switchToHttp().getResponse<Response>();
         response.setHeader('Content-Range', contentRange(this.resource, page));
         if (page.nextCursor) response.setHeader('Next-Cursor', page.nextCursor);
-        return page.rows;
+        if (!(page.rows instanceof JsonRows)) return page.rows;
+        response.type('application/json');
+        return page.rows.json;
       }),
     );
   }

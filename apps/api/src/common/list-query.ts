@@ -29,9 +29,20 @@ export interface ListQuery<F> {
   sort: Sort | null;
   range: Range;
 }
+/**
+ * Rows that the database has already written as one JSON array, sent as they are (the statement
+ * list: parsing a page in Node only to serialize it again costs more than the query).
+ */
+export class JsonRows {
+  constructor(
+    readonly json: string,
+    readonly length: number,
+  ) {}
+}
+
 /** One page of a list and the number of rows the filter matches (null: not counted, in cursor paging). */
 export interface Page<T> {
-  rows: T[];
+  rows: T[] | JsonRows;
   total: number | null;
   start: number;
   /** Where the next page starts, for keyset paging (`?cursor=`); absent on the last page. */

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
-import { Cursor, decodeCursor, encodeCursor, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
+import { Cursor, decodeCursor, encodeCursor, JsonRows, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
 import { bind, Queryable } from '../common/sql';
 import { readPrepared, replicaReader } from '../database/read-query';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
@@ -22,40 +22,81 @@ import {
 import { TotalCache } from './total-cache';
 
 /**
- * Everything a list row shows, without further requests: one query, correlated subqueries per page
- * row. Names are looked up by primary key per row (a join to a small table would build a hash per row).
+ * Everything a list row shows, without further requests, as (JSON key, SQL) pairs: one query,
+ * subqueries per page row. Names are looked up by primary key per row (a join to a small table
+ * would build a hash per row); `OFFSET 0` keeps each link subquery whole, so that a name used in
+ * the JSON and in the order is looked up once. Timestamps are marked, so that the JSON the database writes for a
+ * list page spells them as `JSON.stringify` does for the same row read through `pg`.
  */
-const COLUMNS = `s.id, s.text, s.lang, s.translations, s.original_lang AS "originalLang", s.kind, s.channel,
-  s.speaker_id AS "speakerId", sp.name AS "speakerName",
-  s.actor_id AS "actorId", a.name AS "actorName",
-  (SELECT array_agg((SELECT x.name FROM actors x WHERE x.id = p.id) ORDER BY p.n) FROM unnest(a.path) WITH ORDINALITY AS p(id, n)) AS "actorPath",
-  s.said_on AS "saidOn",
-  s.source_id AS "sourceId", src.outlet AS "sourceOutlet", src.title AS "sourceTitle",
-  s.event_id AS "eventId", ev.name AS "eventName",
-  coalesce((SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name, t.id)
-              FROM (SELECT st.topic_id AS id, (SELECT t.name FROM topics t WHERE t.id = st.topic_id) AS name
-                      FROM statement_topics st WHERE st.statement_id = s.id) t), '[]') AS topics,
-  coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name, g.id)
-              FROM (SELECT sg.tag_id AS id, (SELECT g.name FROM tags g WHERE g.id = sg.tag_id) AS name
-                      FROM statement_tags sg WHERE sg.statement_id = s.id) g), '[]') AS tags,
-  coalesce((SELECT json_agg(json_build_object(
-                     'id', x.id, 'targetActorId', x.target_actor_id, 'targetTopicId', x.target_topic_id, 'value', x.value,
-                     'targetType', CASE WHEN x.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END,
-                     'targetName', x.target_name) ORDER BY x.target_name, x.id)
-              FROM (SELECT x.*, coalesce((SELECT ta.name FROM actors ta WHERE ta.id = x.target_actor_id),
-                                         (SELECT tt.name FROM topics tt WHERE tt.id = x.target_topic_id)) AS target_name
-                      FROM stances x WHERE x.statement_id = s.id) x), '[]') AS stances,
-  s.status, s.notes, s.version, s.created_by AS "createdBy", s.updated_by AS "updatedBy",
-  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.deleted_at AS "deletedAt"`;
+const FIELDS: readonly (readonly [key: string, sql: string, type?: 'timestamp'])[] = [
+  ['id', 's.id'],
+  ['text', 's.text'],
+  ['lang', 's.lang'],
+  ['translations', 's.translations'],
+  ['originalLang', 's.original_lang'],
+  ['kind', 's.kind'],
+  ['channel', 's.channel'],
+  ['speakerId', 's.speaker_id'],
+  ['speakerName', 'sp.name'],
+  ['actorId', 's.actor_id'],
+  ['actorName', 'a.name'],
+  [
+    'actorPath',
+    '(SELECT array_agg((SELECT x.name FROM actors x WHERE x.id = p.id) ORDER BY p.n) FROM unnest(a.path) WITH ORDINALITY AS p(id, n))',
+  ],
+  ['saidOn', 's.said_on'],
+  ['sourceId', 's.source_id'],
+  ['sourceOutlet', 'src.outlet'],
+  ['sourceTitle', 'src.title'],
+  ['eventId', 's.event_id'],
+  ['eventName', 'ev.name'],
+  ['topicIds', `coalesce(f_tp.ids, '[]')`],
+  ['topics', `coalesce(f_tp.list, '[]')`],
+  ['tagIds', `coalesce(f_tg.ids, '[]')`],
+  ['tags', `coalesce(f_tg.list, '[]')`],
+  ['stances', `coalesce(f_sn.list, '[]')`],
+  ['status', 's.status'],
+  ['notes', 's.notes'],
+  ['version', 's.version'],
+  ['createdBy', 's.created_by'],
+  ['updatedBy', 's.updated_by'],
+  ['createdAt', 's.created_at', 'timestamp'],
+  ['updatedAt', 's.updated_at', 'timestamp'],
+  ['deletedAt', 's.deleted_at', 'timestamp'],
+];
 const JOINS = `JOIN actors a ON a.id = s.actor_id
   LEFT JOIN actors sp ON sp.id = s.speaker_id
   LEFT JOIN sources src ON src.id = s.source_id
-  LEFT JOIN events ev ON ev.id = s.event_id`;
+  LEFT JOIN events ev ON ev.id = s.event_id
+  CROSS JOIN LATERAL (SELECT json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name, t.id) AS list,
+                             json_agg(t.id ORDER BY t.name, t.id) AS ids
+                        FROM (SELECT st.topic_id AS id, (SELECT t.name FROM topics t WHERE t.id = st.topic_id) AS name
+                                FROM statement_topics st WHERE st.statement_id = s.id OFFSET 0) t) f_tp
+  CROSS JOIN LATERAL (SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name, g.id) AS list,
+                             json_agg(g.id ORDER BY g.name, g.id) AS ids
+                        FROM (SELECT sg.tag_id AS id, (SELECT g.name FROM tags g WHERE g.id = sg.tag_id) AS name
+                                FROM statement_tags sg WHERE sg.statement_id = s.id OFFSET 0) g) f_tg
+  CROSS JOIN LATERAL (SELECT json_agg(json_build_object(
+                               'id', x.id, 'targetActorId', x.target_actor_id, 'targetTopicId', x.target_topic_id, 'value', x.value,
+                               'targetType', CASE WHEN x.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END,
+                               'targetName', x.target_name) ORDER BY x.target_name, x.id) AS list
+                        FROM (SELECT x.*, coalesce((SELECT ta.name FROM actors ta WHERE ta.id = x.target_actor_id),
+                                                   (SELECT tt.name FROM topics tt WHERE tt.id = x.target_topic_id)) AS target_name
+                                FROM stances x WHERE x.statement_id = s.id OFFSET 0) x) f_sn`;
 
-type StatementRow = Omit<StatementDto, 'topicIds' | 'tagIds'>;
+/** The columns of one statement, read through `pg` (dates become `Date`s there). */
+const COLUMNS = FIELDS.map(([key, sql]) => `${sql} AS "${key}"`).join(', ');
+/** The same, as the database writes them into JSON: timestamps in UTC to the millisecond, like `Date#toJSON`. */
+const JSON_COLUMNS = FIELDS.map(
+  ([key, sql, type]) => `${type === 'timestamp' ? `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql} AS "${key}"`,
+).join(', ');
 
-/** List rows for the statement ids `$1`, in their order. */
-const DISPLAY = `SELECT ${COLUMNS} FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n) JOIN statements s ON s.id = p.id ${JOINS} ORDER BY p.n`;
+/**
+ * The list rows of the statement ids `$1`, each as the JSON text the API sends: the database
+ * writes the page, and Node neither parses the rows nor serializes them again.
+ */
+const DISPLAY = `SELECT r.id, row_to_json(r)::text AS json
+  FROM (SELECT ${JSON_COLUMNS} FROM unnest($1::uuid[]) AS p(id) JOIN statements s ON s.id = p.id ${JOINS}) r`;
 
 /** Sorts that keyset paging can continue: non-null columns, with the id as tie-breaker. */
 const KEYSET: Record<string, { expression: string; cast: string }> = {
@@ -68,10 +109,6 @@ const KEYSET: Record<string, { expression: string; cast: string }> = {
 function keysetOf(sort: Sort) {
   const keyset = KEYSET[sort.field];
   return keyset ? { ...keyset, field: sort.field, order: sort.order } : undefined;
-}
-
-function toStatement(row: StatementRow): StatementDto {
-  return { ...row, topicIds: row.topics.map((t) => t.id), tagIds: row.tags.map((t) => t.id) };
 }
 
 /** The columns a client writes, with their values after a create or update has been resolved. */
@@ -125,23 +162,19 @@ export class StatementsService {
         throw new FieldErrorsException({ cursor: 'belongs to another sort' });
     }
     const manager = replicaReader(this.dataSource);
-    const [rows, total] = await Promise.all([
-      ranked
+    const [picked, total] = await Promise.all([
+      (ranked
         ? this.rankedPage(manager, where, limit, offset)
-        : this.sortedPage(manager, statementFilter, options, order, keyset, limit, after ? 0 : offset, after),
+        : this.sortedPage(manager, statementFilter, options, order, keyset, limit, after ? 0 : offset, after)
+      ).then(async (page) => ({ page, rows: await this.display(page.map((row) => row.id)) })),
       cursor !== undefined ? null : this.totals.count(manager, `FROM statements s WHERE ${where.sql}`, where.params),
     ]);
-    const last = rows[rows.length - 1];
+    const last = picked.page[picked.page.length - 1];
     const nextCursor =
-      keyset && last && rows.length === limit
+      keyset && last && picked.page.length === limit
         ? encodeCursor({ field: keyset.field, order: keyset.order, value: last._key, id: last.id })
         : undefined;
-    return {
-      rows: rows.map(({ _key: _, ...row }) => toStatement(row)),
-      total,
-      start: cursor === undefined ? range.start : 0,
-      nextCursor,
-    };
+    return { rows: picked.rows, total, start: cursor === undefined ? range.start : 0, nextCursor };
   }
 
   /**
@@ -159,7 +192,7 @@ export class StatementsService {
     limit: number,
     offset: number,
     after: Cursor | undefined,
-  ): Promise<(StatementRow & { _key?: string | number })[]> {
+  ): Promise<{ id: string; _key?: string | number }[]> {
     const perActor = filter.actorId !== undefined && keyset?.field === 'saidOn';
     const { actorId, ...rest } = filter;
     const page = buildStatementWhere(perActor ? rest : filter, [], options);
@@ -177,15 +210,15 @@ export class StatementsService {
           ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`
       : `SELECT s.id, ${key} AS _key FROM (SELECT s.* FROM statements s WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) s
           ORDER BY ${order}`;
-    const picked = (await db.query(ids, page.params)) as { id: string; _key: string | number | null }[];
-    const keys = new Map(picked.map((row) => [row.id, row._key ?? undefined]));
-    return (await this.display(picked.map((row) => row.id))).map((row) => ({ ...row, _key: keys.get(row.id) }));
+    return (await db.query(ids, page.params)) as { id: string; _key: string | number }[];
   }
 
-  /** The list rows of these statements, in this order: one prepared query, planned once per connection. */
-  private async display(ids: string[]): Promise<StatementRow[]> {
-    if (!ids.length) return [];
-    return readPrepared<StatementRow>(this.dataSource, 'stance_statement_rows', DISPLAY, [ids]);
+  /** The list rows of these statements, in this order, as one JSON array: one prepared query, planned once per connection. */
+  private async display(ids: string[]): Promise<JsonRows> {
+    if (!ids.length) return new JsonRows('[]', 0);
+    const rows = await readPrepared<{ id: string; json: string }>(this.dataSource, 'stance_statement_json', DISPLAY, [ids]);
+    const json = new Map(rows.map((row) => [row.id, row.json]));
+    return new JsonRows(`[${ids.map((id) => json.get(id)).join(',')}]`, ids.length);
   }
 
   /**
@@ -200,7 +233,7 @@ export class StatementsService {
     where: StatementWhere,
     limit: number,
     offset: number,
-  ): Promise<(StatementRow & { _key?: undefined })[]> {
+  ): Promise<{ id: string; _key?: undefined }[]> {
     const ids: string[] = [];
     const newest = `FROM statements s WHERE ${where.sql} ORDER BY s.said_on DESC, s.id DESC`;
     if (offset < RANKED_CANDIDATES) {
@@ -221,7 +254,7 @@ export class StatementsService {
       }[];
       ids.push(...rows.map((r) => r.id));
     }
-    return this.display(ids);
+    return ids.map((id) => ({ id }));
   }
 
   /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */
@@ -312,9 +345,9 @@ export class StatementsService {
     const rows = (await manager.query(
       `SELECT ${COLUMNS} FROM statements s ${JOINS} WHERE s.id = $1 ${withDeleted ? '' : 'AND s.deleted_at IS NULL'}`,
       [id],
-    )) as StatementRow[];
+    )) as StatementDto[];
     if (!rows.length) throw new NotFoundException(`statement ${id} not found`);
-    return toStatement(rows[0]);
+    return rows[0];
   }
 
   private stale(current: StatementDto): ConflictException {
