@@ -88,6 +88,79 @@ describe('waiting for a pooled connection', () => {
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id: tagId, slug: 'held' });
     });
+
+    it('leaves the health check up: it pings on a connection of its own, not in the queue', async () => {
+      const held = await holdOnlyConnection(t, tagId);
+      try {
+        const started = Date.now();
+        const health = await t.http.get('/api/health');
+        expect(health.status).toBe(200);
+        expect(health.body).toEqual({ status: 'ok', db: 'up' });
+        expect(Date.now() - started).toBeLessThan(1000);
+      } finally {
+        await held.release();
+      }
+      expect((await held.blocked).status).toBe(200);
+    });
+  });
+
+  describe('for a client that has gone', () => {
+    let t: TestApp;
+    let tagId: string;
+
+    beforeAll(async () => {
+      t = await createTestApp({ env: { DB_POOL_SIZE: '1', DB_POOL_QUEUE_TIMEOUT_MS: '20000' } });
+      tagId = (await t.as('editor').post('/api/tags').send({ slug: 'held', name: 'Held' }).expect(201)).body.id;
+    });
+    afterAll(() => t?.close());
+
+    it('runs none of its queries once a connection is free', async () => {
+      // statements stays locked throughout: the first list query to run waits there, and shows which one it is.
+      const statementsLock = new Client({ connectionString: t.db.url });
+      await statementsLock.connect();
+      await statementsLock.query('BEGIN');
+      await statementsLock.query('LOCK TABLE statements IN ACCESS EXCLUSIVE MODE');
+      const held = await holdOnlyConnection(t, tagId);
+      try {
+        // Queued behind the held connection; its client gives up after 300 ms.
+        const gone = t
+          .as('analyst')
+          .get('/api/statements')
+          .query({ filter: JSON.stringify({ lang: 'en' }) })
+          .timeout(300)
+          .then(
+            () => 'answered',
+            (error: { timeout?: number }) => (error.timeout ? 'gave up' : 'failed'),
+          );
+        expect(await gone).toBe('gave up');
+        const kept = t
+          .as('analyst')
+          .get('/api/statements')
+          .query({ filter: JSON.stringify({ kind: 'quote' }) })
+          .then((response) => response);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await held.release();
+        expect((await held.blocked).status).toBe(200);
+
+        // The connection went to the request still waited for, not to the one whose client left.
+        let waiting: string[] = [];
+        for (let i = 0; i < 100 && !waiting.length; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          waiting = (
+            await statementsLock.query<{ query: string }>(
+              `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          ).rows.map((row) => row.query);
+        }
+        expect(waiting).toHaveLength(1);
+        expect(waiting[0]).toContain('s.kind = ANY');
+        expect(waiting[0]).not.toContain('s.lang = ANY');
+        await statementsLock.query('ROLLBACK');
+        expect((await kept).status).toBe(200);
+      } finally {
+        await statementsLock.end().catch(() => undefined);
+      }
+    });
   });
 
   it('rejects pool settings that are not positive integers', () => {

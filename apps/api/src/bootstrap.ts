@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { FieldErrorsException, flattenValidationErrors } from './common/api-error';
+import { trackClient } from './common/request-context';
 import { AppConfig } from './config/app-config';
 
 /** Far above any record a form sends. */
@@ -31,6 +32,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   );
   // Answers for a signed-in user: a browser may keep them, shared caches may not, and every use
   // revalidates with the ETag Express puts on JSON bodies (a 304 when the page has not changed).
+  // Reads of a request whose client has gone are skipped (common/request-context.ts).
+  app.use('/api', trackClient);
   app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
     response.setHeader('Cache-Control', 'private, no-cache');
     next();

@@ -4,6 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { ApiErrorBody } from './api-error';
 import { isDatabaseUnavailable, isPoolQueueTimeout, mapDatabaseError } from './database-errors';
+import { ClientGoneError } from './request-context';
 
 /** `Retry-After` of a 503: a full pool or a restarting database is usually a matter of seconds. */
 const RETRY_AFTER_SECONDS = 2;
@@ -19,6 +20,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
+    // Nobody is left to answer (see request-context.ts), and nothing went wrong.
+    if (exception instanceof ClientGoneError) return;
     const body = this.toBody(exception, request);
     if (body.statusCode === 503) this.logger.warn(`${request.method} ${request.url}: ${body.message}`);
     else if (body.statusCode >= 500)

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { throwIfClientGone } from '../common/request-context';
 import type { Queryable } from '../common/sql';
 
 const logger = new Logger('ReadReplica');
@@ -70,7 +71,7 @@ export async function readPrepared<T>(dataSource: DataSource, name: string, text
 
 /** The same on the primary, for reads that must see the latest commit (e.g. a user's role and status). */
 export async function primaryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
-  return runOn<T>(await (dataSource.driver as unknown as { master: Pool }).master.connect(), { name, text, values });
+  return runOn<T>(await acquire((dataSource.driver as unknown as { master: Pool }).master), { name, text, values });
 }
 
 /** One query on a pooled client, which goes back to the pool afterwards (discarded after an error). */
@@ -90,10 +91,22 @@ export async function connectClientForReads(dataSource: DataSource): Promise<Poo
   const driver = dataSource.driver as unknown as { master: Pool; slaves: Pool[] };
   if (driver.slaves.length) {
     try {
-      return await driver.slaves[Math.floor(Math.random() * driver.slaves.length)].connect();
+      return await acquire(driver.slaves[Math.floor(Math.random() * driver.slaves.length)]);
     } catch (error) {
       logger.warn(`replica unreachable, reading from the primary: ${(error as Error).message}`);
     }
   }
-  return driver.master.connect();
+  return acquire(driver.master);
+}
+
+/** A pooled client, unless the request's client left while this one waited for it (then it goes straight back). */
+async function acquire(pool: Pool): Promise<PoolClient> {
+  const client = await pool.connect();
+  try {
+    throwIfClientGone();
+  } catch (error) {
+    client.release();
+    throw error;
+  }
+  return client;
 }
