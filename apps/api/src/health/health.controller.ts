@@ -1,7 +1,7 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
+import { DatabasePing } from './database-ping';
 
 const HEALTH_TIMEOUT_MS = 2000;
 
@@ -9,19 +9,16 @@ const HEALTH_TIMEOUT_MS = 2000;
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: DatabasePing) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness and database reachability; no authentication' })
   @ApiResponse({ status: 200, schema: { example: { status: 'ok', db: 'up' } } })
   @ApiResponse({ status: 503, schema: { example: { status: 'error', db: 'down' } } })
   async check(): Promise<{ status: 'ok'; db: 'up' }> {
-    const ping = this.dataSource.query('SELECT 1');
-    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), HEALTH_TIMEOUT_MS).unref());
     try {
-      await Promise.race([ping, timeout]);
+      await this.database.ping(HEALTH_TIMEOUT_MS);
     } catch {
-      ping.catch(() => undefined);
       throw new HttpException({ status: 'error', db: 'down' }, HttpStatus.SERVICE_UNAVAILABLE);
     }
     return { status: 'ok', db: 'up' };
