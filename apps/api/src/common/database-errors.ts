@@ -110,7 +110,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003'].includes(
       e?.code ?? '',
-    ) || /Connection terminated|^timeout expired$|Client has encountered a connection error/i.test(e?.message ?? '')
+    ) ||
+    // The last, from a pool already ended: requests still queued while the server stops.
+    /Connection terminated|^timeout expired$|Client has encountered a connection error|^Cannot use a pool after calling end on the pool$/i.test(
+      e?.message ?? '',
+    )
   );
 }
 

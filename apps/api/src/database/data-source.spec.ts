@@ -42,3 +42,15 @@ describe('the pool of an unreachable database', () => {
     expect(isPoolQueueTimeout(error)).toBe(false);
   });
 });
+
+describe('a pool that has been ended (the server is stopping)', () => {
+  it('is "database unavailable" for a request still asking for a connection: a 503 to retry elsewhere, not a 500', async () => {
+    const pool = new Pool(poolOptions({ size: 1, connectTimeoutMs: 200, queueTimeoutMs: 1000 }));
+    await pool.end();
+    const error = await pool.connect().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(isDatabaseUnavailable(error)).toBe(true);
+  });
+});
