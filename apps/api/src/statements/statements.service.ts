@@ -25,8 +25,9 @@ import { TotalCache } from './total-cache';
  * Everything a list row shows, without further requests, as (JSON key, SQL) pairs: one query,
  * subqueries per page row. Names are looked up by primary key per row (a join to a small table
  * would build a hash per row); `OFFSET 0` keeps each link subquery whole, so that a name used in
- * the JSON and in the order is looked up once. Timestamps are marked, so that the JSON the database writes for a
- * list page spells them as `JSON.stringify` does for the same row read through `pg`.
+ * the JSON and in the order is looked up once. Timestamps are marked, so that the JSON the
+ * database writes for a list page spells them as `JSON.stringify` does for the same row read
+ * through `pg`.
  */
 const FIELDS: readonly (readonly [key: string, sql: string, type?: 'timestamp'])[] = [
   ['id', 's.id'],
@@ -126,6 +127,17 @@ interface StatementValues {
   eventId: string | null;
   status: NonNullable<StatementDto['status']>;
   notes: string | null;
+}
+
+/**
+ * The rows' JSON as one array in the order of `ids`. An id without a row (a statement removed
+ * between the query that chose the page and the one that read it, or a replica behind another) is
+ * left out rather than written as `undefined`.
+ */
+export function jsonRowsInOrder(ids: string[], rows: { id: string; json: string }[]): JsonRows {
+  const json = new Map(rows.map((row) => [row.id, row.json]));
+  const found = ids.flatMap((id) => json.get(id) ?? []);
+  return new JsonRows(`[${found.join(',')}]`, found.length);
 }
 
 /**
@@ -232,9 +244,7 @@ export class StatementsService {
   /** The list rows of these statements, in this order, as one JSON array: one prepared query, planned once per connection. */
   private async display(ids: string[]): Promise<JsonRows> {
     if (!ids.length) return new JsonRows('[]', 0);
-    const rows = await readPrepared<{ id: string; json: string }>(this.dataSource, 'stance_statement_json', DISPLAY, [ids]);
-    const json = new Map(rows.map((row) => [row.id, row.json]));
-    return new JsonRows(`[${ids.map((id) => json.get(id)).join(',')}]`, ids.length);
+    return jsonRowsInOrder(ids, await readPrepared(this.dataSource, 'stance_statement_json', DISPLAY, [ids]));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { pagesPerActor } from './statements.service';
+import { jsonRowsInOrder, pagesPerActor } from './statements.service';
 
 describe('pagesPerActor', () => {
   const actorId = ['00000000-0000-4000-8000-000000000001'];
@@ -19,5 +19,18 @@ describe('pagesPerActor', () => {
     expect(pagesPerActor({ saidFrom: '2023-01-01' }, 'saidOn')).toBe(false);
     expect(pagesPerActor({ actorId }, 'createdAt')).toBe(false);
     expect(pagesPerActor({ actorId }, undefined)).toBe(false);
+  });
+});
+
+describe('jsonRowsInOrder', () => {
+  it('writes the rows in the order of the ids, and leaves out an id whose row is gone', () => {
+    const rows = [
+      { id: 'b', json: '{"id":"b"}' },
+      { id: 'a', json: '{"id":"a"}' },
+    ];
+    const page = jsonRowsInOrder(['a', 'gone', 'b'], rows);
+    expect(JSON.parse(page.json)).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(page.length).toBe(2);
+    expect(jsonRowsInOrder(['gone'], []).json).toBe('[]');
   });
 });
