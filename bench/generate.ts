@@ -325,6 +325,14 @@ async function main(): Promise<void> {
     ).rows;
     for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
     await client.query(`ALTER TABLE stances DISABLE TRIGGER stances_positions_insert`);
+    // The statement labels' triggers too: each COPY would recompute every statement loaded so far.
+    const labelTriggers = (
+      await client.query<{ name: string; table: string }>(
+        `SELECT t.tgname AS name, t.tgrelid::regclass::text AS table FROM pg_trigger t
+          WHERE t.tgname LIKE '%\\_labels\\_%' AND t.tgname NOT LIKE '%\\_labels\\_lock' AND NOT t.tgisinternal`,
+      )
+    ).rows;
+    for (const trigger of labelTriggers) await client.query(`ALTER TABLE ${trigger.table} DISABLE TRIGGER ${trigger.name}`);
 
     const statementIds: string[] = [];
     for (let offset = 0; offset < STATEMENTS; offset += CHUNK) {
@@ -438,8 +446,11 @@ async function main(): Promise<void> {
 
     for (const index of indexes) await client.query(index.definition);
     await client.query(`ALTER TABLE stances ENABLE TRIGGER stances_positions_insert`);
+    for (const trigger of labelTriggers) await client.query(`ALTER TABLE ${trigger.table} ENABLE TRIGGER ${trigger.name}`);
     log('indexes rebuilt; computing position aggregates');
     await client.query(`SELECT stance_positions_rebuild()`);
+    log('computing statement labels');
+    await client.query(`SELECT stance_rebuild_statement_labels()`);
     await client.query(`VACUUM (ANALYZE)`);
     const counts = await client.query(
       `SELECT (SELECT count(*) FROM statements)::int AS statements, (SELECT count(*) FROM stances)::int AS stances,

@@ -1,6 +1,12 @@
 import { InitialSchema1732300000000 } from './1732300000000-initial-schema';
 import { PositionAggregates1732400000000 } from './1732400000000-position-aggregates';
 import { FilterGeneration1732500000000 } from './1732500000000-filter-generation';
+import { StatementLabels1732600000000 } from './1732600000000-statement-labels';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
-export const MIGRATIONS = [InitialSchema1732300000000, PositionAggregates1732400000000, FilterGeneration1732500000000];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  PositionAggregates1732400000000,
+  FilterGeneration1732500000000,
+  StatementLabels1732600000000,
+];

@@ -39,6 +39,7 @@ describe('migrations', () => {
       'sources',
       'stances',
       'statement_generation',
+      'statement_labels',
       'statement_tags',
       'statement_topics',
       'statements',

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { StatementFilter } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
@@ -23,7 +23,8 @@ import { TotalCache } from './total-cache';
 
 /**
  * Everything a list row shows, without further requests, as (JSON key, SQL) pairs: one query,
- * subqueries per page row. Names are looked up by primary key per row (a join to a small table
+ * subqueries per row. `GET /:id` reads a statement this way; a list page reads the fields computed
+ * from other tables from `statement_labels` instead (`LABELLED`). Names are looked up by primary key per row (a join to a small table
  * would build a hash per row); `OFFSET 0` keeps each link subquery whole, so that a name used in
  * the JSON and in the order is looked up once. Timestamps are marked, so that the JSON the
  * database writes for a list page spells them as `JSON.stringify` does for the same row read
@@ -87,17 +88,45 @@ const JOINS = `JOIN actors a ON a.id = s.actor_id
 
 /** The columns of one statement, read through `pg` (dates become `Date`s there). */
 const COLUMNS = FIELDS.map(([key, sql]) => `${sql} AS "${key}"`).join(', ');
-/** The same, as the database writes them into JSON: timestamps in UTC to the millisecond, like `Date#toJSON`. */
-const JSON_COLUMNS = FIELDS.map(
-  ([key, sql, type]) => `${type === 'timestamp' ? `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql} AS "${key}"`,
-).join(', ');
+
+/**
+ * The fields computed from other tables, as `statement_labels` keeps them current on write
+ * (migration 1732600000000, which computes them as `FIELDS` and `JOINS` do).
+ */
+const LABELLED: Readonly<Record<string, string>> = {
+  speakerName: 'speaker_name',
+  actorName: 'actor_name',
+  actorPath: 'actor_path',
+  sourceOutlet: 'source_outlet',
+  sourceTitle: 'source_title',
+  eventName: 'event_name',
+  topicIds: 'topic_ids',
+  topics: 'topics',
+  tagIds: 'tag_ids',
+  tags: 'tags',
+  stances: 'stances',
+};
+
+/** The fields as the database writes them into JSON: timestamps in UTC to the millisecond, like `Date#toJSON`. */
+function jsonColumns(sqlOf: (key: string, sql: string) => string): string {
+  return FIELDS.map(([key, field, type]) => {
+    const sql = sqlOf(key, field);
+    return `${type === 'timestamp' ? `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` : sql} AS "${key}"`;
+  }).join(', ');
+}
 
 /**
  * The list rows of the statement ids `$1`, each as the JSON text the API sends: the database
- * writes the page, and Node neither parses the rows nor serializes them again.
+ * writes the page, and Node neither parses the rows nor serializes them again. The statement's own
+ * columns, and its labels read by key.
  */
 const DISPLAY = `SELECT r.id, row_to_json(r)::text AS json
-  FROM (SELECT ${JSON_COLUMNS} FROM unnest($1::uuid[]) AS p(id) JOIN statements s ON s.id = p.id ${JOINS}) r`;
+  FROM (SELECT ${jsonColumns((key, sql) => (LABELLED[key] ? `l.${LABELLED[key]}` : sql))}
+          FROM unnest($1::uuid[]) AS p(id) JOIN statements s ON s.id = p.id JOIN statement_labels l ON l.statement_id = s.id) r`;
+
+/** The same computed from the tables the labels name, for statements without labels (see `display`). */
+const DISPLAY_UNLABELLED = `SELECT r.id, row_to_json(r)::text AS json
+  FROM (SELECT ${jsonColumns((_key, sql) => sql)} FROM unnest($1::uuid[]) AS p(id) JOIN statements s ON s.id = p.id ${JOINS}) r`;
 
 /** Sorts that keyset paging can continue: non-null columns, with the id as tie-breaker. */
 const KEYSET: Record<string, { expression: string; cast: string }> = {
@@ -156,6 +185,7 @@ export function pagesPerActor(filter: StatementFilter, sortField: string | undef
 @Injectable()
 export class StatementsService {
   private readonly totals = new TotalCache();
+  private readonly logger = new Logger(StatementsService.name);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -241,10 +271,32 @@ export class StatementsService {
     return (await db.query(ids, page.params)) as { id: string; _key: string | number }[];
   }
 
-  /** The list rows of these statements, in this order, as one JSON array: one prepared query, planned once per connection. */
+  /**
+   * The list rows of these statements, in this order, as one JSON array: one prepared query,
+   * planned once per connection. Every statement has labels (triggers write them with it); should
+   * some lack them (a bulk load that turned the triggers off and did not rebuild), those rows are
+   * computed from the tables instead, and a warning says how to rebuild.
+   */
   private async display(ids: string[]): Promise<JsonRows> {
     if (!ids.length) return new JsonRows('[]', 0);
-    return jsonRowsInOrder(ids, await readPrepared(this.dataSource, 'stance_statement_json', DISPLAY, [ids]));
+    const rows = await readPrepared<{ id: string; json: string }>(this.dataSource, 'stance_statement_json', DISPLAY, [ids]);
+    if (rows.length < ids.length) {
+      const found = new Set(rows.map((row) => row.id));
+      const unlabelled = ids.filter((id) => !found.has(id));
+      const computed = await readPrepared<{ id: string; json: string }>(
+        this.dataSource,
+        'stance_statement_json_unlabelled',
+        DISPLAY_UNLABELLED,
+        [unlabelled],
+      );
+      if (computed.length) {
+        this.logger.warn(
+          `${computed.length} statement(s) without labels (e.g. ${computed[0].id}): run SELECT stance_rebuild_statement_labels()`,
+        );
+        rows.push(...computed);
+      }
+    }
+    return jsonRowsInOrder(ids, rows);
   }
 
   /**
