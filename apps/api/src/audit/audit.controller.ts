@@ -21,6 +21,7 @@ export class AuditController {
     AUDIT_LIST,
     AuditEntryDto,
     'Newest first by default. `from`/`to` bound `at` (a date, `to` inclusive, or an ISO timestamp); `userId: null` lists system changes. Entries about users are shown to admins only.',
+    { usesUser: true },
   )
   list(@Query(new ListQueryPipe(AUDIT_LIST)) query: ListQuery<AuditFilter>, @CurrentUser() reader: AuthUser) {
     return this.audit.list(query, reader);

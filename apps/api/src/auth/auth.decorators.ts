@@ -22,5 +22,8 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const MinRole = (role: Role) => SetMetadata(MIN_ROLE, role);
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser | undefined => {
-  return ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user;
+  const request = ctx.switchToHttp().getRequest<{ user?: AuthUser; userCheck?: Promise<AuthUser> }>();
+  // A route whose user is checked alongside its handler (auth/user-check.ts) has no user yet.
+  if (request.userCheck && !request.user) throw new Error('this route checks its user alongside the handler, which must not read it');
+  return request.user;
 });

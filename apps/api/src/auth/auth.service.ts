@@ -16,7 +16,7 @@ import { generatePassword, hashPassword, verifyPassword } from './passwords';
 export const WRONG_CREDENTIALS = 'Wrong email or password';
 export const INVALID_TOKEN = 'Invalid or expired token; sign in again';
 
-interface TokenPayload {
+export interface TokenPayload {
   sub?: unknown;
   /** Fingerprint of the password hash when the token was issued: a new password revokes older tokens. */
   pwd?: unknown;
@@ -58,6 +58,11 @@ export class AuthService {
    * tokens are a 401.
    */
   async authenticate(token: string): Promise<AuthUser> {
+    return this.userOf(await this.verify(token));
+  }
+
+  /** The claims of a token this API signed and that has not expired; anything else is a 401. */
+  async verify(token: string): Promise<TokenPayload> {
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);
@@ -65,6 +70,11 @@ export class AuthService {
       throw new UnauthorizedException(INVALID_TOKEN);
     }
     if (!isUuid(payload.sub)) throw new UnauthorizedException(INVALID_TOKEN);
+    return payload;
+  }
+
+  /** The current user of verified claims: a 401 if the account is gone or disabled, or its password changed since. */
+  async userOf(payload: TokenPayload): Promise<AuthUser> {
     // A prepared statement on the primary rather than the query builder: this runs before every authenticated request.
     const [user] = await primaryPrepared<Pick<User, 'id' | 'email' | 'name' | 'role' | 'passwordHash'>>(
       this.users.manager.connection,

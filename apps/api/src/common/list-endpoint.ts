@@ -2,6 +2,7 @@ import { applyDecorators, CallHandler, ExecutionContext, Injectable, NestInterce
 import { ApiBadRequestResponse, ApiOkResponse, ApiQuery, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
+import { UserCheckedAlongside } from '../auth/user-check';
 import { ApiErrorDto } from './api-docs';
 import { contentRange, JsonRows, ListSpec, MAX_PAGE_SIZE, Page } from './list-query';
 
@@ -24,10 +25,16 @@ export class ContentRangeInterceptor implements NestInterceptor {
   }
 }
 
-/** A ra-data-simple-rest list route: Content-Range header and the OpenAPI description of filter, sort and range. */
-export function ListEndpoint(resource: string, spec: ListSpec, type: Type, filterDescription: string) {
+/**
+ * A ra-data-simple-rest list route: Content-Range header and the OpenAPI description of filter, sort
+ * and range. Its user is checked alongside the handler (`UserCheckedAlongside`) unless the handler
+ * reads the signed-in user (`usesUser`).
+ */
+export function ListEndpoint(resource: string, spec: ListSpec, type: Type, filterDescription: string, { usesUser = false } = {}) {
   return applyDecorators(
     UseInterceptors(new ContentRangeInterceptor(resource)),
+    // After it, so innermost: Content-Range is set only once the user check has passed.
+    ...(usesUser ? [] : [UserCheckedAlongside()]),
     ApiQuery({
       name: 'filter',
       required: false,

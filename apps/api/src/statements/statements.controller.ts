@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
+import { UserCheckedAlongside } from '../auth/user-check';
 import { ApiCreate, ApiDelete, ApiGetOne, ApiUpdate } from '../common/api-docs';
 import { FieldErrorsException } from '../common/api-error';
 import { ListEndpoint } from '../common/list-endpoint';
@@ -47,6 +48,7 @@ export class StatementsController {
   }
 
   @Get(':id')
+  @UserCheckedAlongside()
   @ApiGetOne(StatementDto)
   @ApiQuery({ name: 'withDeleted', required: false, type: Boolean, description: 'also find a deleted statement (else 404)' })
   findOne(@Param('id', ParseIdPipe) id: string, @Query('withDeleted', withDeletedPipe) withDeleted?: boolean) {
