@@ -43,8 +43,8 @@ const LABEL_COLUMNS = [
   'stances',
 ];
 
-/** Tables whose writes can change some statement's labels; each write first takes the labels lock. */
-const LABELLED_TABLES = ['statements', 'statement_topics', 'statement_tags', 'stances', 'actors', 'topics', 'tags', 'sources', 'events'];
+/** The advisory lock of the labels: shared by writers of statements, exclusive for renames. */
+const LABELS_LOCK = `hashtext('stance_statement_labels')`;
 
 /** Statements in batches of this many when all labels are rebuilt. */
 const REBUILD_BATCH = 20000;
@@ -67,13 +67,16 @@ const statementsWhere = (column: string) =>
  * the path of every statement below it; a topic, tag, source or event renamed).
  *
  * Two writers must not each compute labels without the other's change (a topic renamed while a
- * statement gets that topic; two links added to one statement at once). So every write to a table
- * the labels read first takes one transaction-scoped advisory lock, before its change: writers that
- * can change labels run one after another from their first such write to their commit, and each
- * recomputation sees every change committed before it. At thousands of statements a month this
- * costs nothing; a rename of a tag on 60,000 statements holds other writers for the few seconds it
- * takes. Taken before the change (not at recomputation), the lock is never waited for while holding
- * a row another waiter needs.
+ * statement gets that topic; two link changes to one statement). So every recomputation first takes
+ * a lock, then computes in a statement of its own, whose snapshot is taken after the lock is held:
+ * - a write of statements or their links takes the labels lock *shared* and locks the rows of the
+ *   statements it recomputes: writers of different statements (an import and an editor's create)
+ *   go on side by side, writers of one statement take turns;
+ * - a rename takes the labels lock *exclusive*: it waits for the writers holding it shared to commit,
+ *   so it sees their links, and writers that come after it wait for it and see the new name.
+ * Both are transaction-scoped advisory locks, held to commit. A long import therefore delays a
+ * rename (and the writers queued behind that rename) until it commits; renames are rare. A rename
+ * of a tag on 60,000 statements rewrites their labels in its transaction: a few seconds.
  */
 export class StatementLabels1732600000000 implements MigrationInterface {
   name = 'StatementLabels1732600000000';
@@ -95,8 +98,9 @@ export class StatementLabels1732600000000 implements MigrationInterface {
         stances json NOT NULL
       )`);
 
+    // The computation alone: callers hold the lock (see above) and call it in a statement of its own.
     await q.query(`
-      CREATE FUNCTION stance_refresh_statement_labels(statement_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
+      CREATE FUNCTION stance_compute_statement_labels(statement_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
         IF cardinality(statement_ids) = 0 THEN RETURN; END IF;
         INSERT INTO statement_labels (statement_id, ${LABEL_COLUMNS.join(', ')})
@@ -104,20 +108,15 @@ export class StatementLabels1732600000000 implements MigrationInterface {
          WHERE s.id = ANY (statement_ids)
         ON CONFLICT (statement_id) DO UPDATE SET ${LABEL_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')};
       END $fn$`);
-
-    // The lock, before any change to a table the labels read.
+    // For writers of statements and links: the lock shared, these statements' rows, then the labels.
     await q.query(`
-      CREATE FUNCTION stance_labels_lock() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      CREATE FUNCTION stance_refresh_statement_labels(statement_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
-        PERFORM pg_advisory_xact_lock(hashtext('stance_statement_labels'));
-        RETURN NULL;
+        IF cardinality(statement_ids) = 0 THEN RETURN; END IF;
+        PERFORM pg_advisory_xact_lock_shared(${LABELS_LOCK});
+        PERFORM 1 FROM statements WHERE id = ANY (statement_ids) ORDER BY id FOR NO KEY UPDATE;
+        PERFORM stance_compute_statement_labels(statement_ids);
       END $fn$`);
-    for (const table of LABELLED_TABLES) {
-      await q.query(
-        `CREATE TRIGGER ${table}_labels_lock BEFORE INSERT OR UPDATE OR DELETE ON ${table}
-           FOR EACH STATEMENT EXECUTE FUNCTION stance_labels_lock()`,
-      );
-    }
 
     // Statements: new ones, and those whose actor, speaker, source or event changed.
     await q.query(`
@@ -180,7 +179,8 @@ export class StatementLabels1732600000000 implements MigrationInterface {
         changed := ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
                           WHERE (${columns.replace(/(\w+)/g, 'n.$1')}) IS DISTINCT FROM (${columns.replace(/(\w+)/g, 'o.$1')}));
         IF cardinality(changed) > 0 THEN
-          PERFORM stance_refresh_statement_labels(ARRAY(${statements}));
+          PERFORM pg_advisory_xact_lock(${LABELS_LOCK});
+          PERFORM stance_compute_statement_labels(ARRAY(${statements}));
         END IF;
         RETURN NULL;
       END $fn$`;
@@ -216,10 +216,11 @@ export class StatementLabels1732600000000 implements MigrationInterface {
       DECLARE batch uuid[];
       DECLARE last uuid := '00000000-0000-0000-0000-000000000000';
       BEGIN
+        PERFORM pg_advisory_xact_lock(${LABELS_LOCK});
         LOOP
           batch := ARRAY(SELECT id FROM statements WHERE id > last ORDER BY id LIMIT ${REBUILD_BATCH});
           EXIT WHEN cardinality(batch) = 0;
-          PERFORM stance_refresh_statement_labels(batch);
+          PERFORM stance_compute_statement_labels(batch);
           last := batch[cardinality(batch)];
         END LOOP;
       END $fn$`);
@@ -239,10 +240,9 @@ export class StatementLabels1732600000000 implements MigrationInterface {
     await q.query(`DROP TRIGGER statements_labels_update ON statements`);
     await q.query(`DROP FUNCTION stance_statements_labels_insert()`);
     await q.query(`DROP FUNCTION stance_statements_labels_update()`);
-    for (const table of LABELLED_TABLES) await q.query(`DROP TRIGGER ${table}_labels_lock ON ${table}`);
-    await q.query(`DROP FUNCTION stance_labels_lock()`);
     await q.query(`DROP FUNCTION stance_rebuild_statement_labels()`);
     await q.query(`DROP FUNCTION stance_refresh_statement_labels(uuid[])`);
+    await q.query(`DROP FUNCTION stance_compute_statement_labels(uuid[])`);
     await q.query(`DROP TABLE statement_labels`);
   }
 }

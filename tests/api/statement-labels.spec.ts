@@ -174,9 +174,10 @@ describe('statement list rows after writes to what they show', () => {
   });
 
   describe('with concurrent writers', () => {
-    // Two transactions at once, each on its own connection: a tag renamed while a statement gets
-    // that tag. Without the labels lock, each would compute labels without the other's change, and
-    // the statement would show the old name for good.
+    // Two transactions at once, each on its own connection (named for their role in the first two
+    // cases): a tag renamed while a statement gets that tag, two link changes to one statement.
+    // Without the labels locks, each would compute labels without the other's change, and the
+    // statement would show the old name, or miss a tag, for good.
     let renamer: QueryRunner;
     let linker: QueryRunner;
     beforeEach(async () => {
@@ -218,6 +219,36 @@ describe('statement list rows after writes to what they show', () => {
       await link;
       await linker.commitTransaction();
       expect(await tagNames()).toEqual(['Drones']);
+    });
+
+    it('two writers of one statement take turns, and the later sees the earlier', async () => {
+      await renamer.query(`INSERT INTO statement_tags (statement_id, tag_id) VALUES ($1, $2)`, [id.s, id.shelling]);
+      const second = linker.query(`DELETE FROM statement_tags WHERE statement_id = $1 AND tag_id = $2`, [id.s, id.drones]);
+      expect(await waiting(second)).toBe(true);
+      await renamer.commitTransaction();
+      await second;
+      await linker.commitTransaction();
+      expect(await tagNames()).toEqual(['Artillery']);
+    });
+
+    it("writers of other statements go on beside an open one (an editor's create during an import)", async () => {
+      await linker.query(`INSERT INTO statement_tags (statement_id, tag_id) VALUES ($1, $2)`, [id.s, id.drones]);
+      const created = await editor()
+        .post('/api/statements')
+        .send({
+          text: 'Created while another write is open',
+          lang: 'en',
+          kind: 'paraphrase',
+          actorId: id.gov,
+          saidOn: '2023-09-20',
+          tagIds: [id.drones],
+        })
+        .timeout(5000)
+        .expect(201);
+      id.other = created.body.id;
+      expect((await current('other')).tags).toEqual([{ id: id.drones, name: 'Drones' }]);
+      await linker.commitTransaction();
+      expect(await tagNames()).toEqual(['Artillery', 'Drones']);
     });
   });
 });
