@@ -259,12 +259,23 @@ test('deletes a statement to the trash and restores it', async () => {
   await page.goto(list({ q: SEARCH_WITHOUT_HAMZA, deleted: true }));
   row = page.getByRole('row').filter({ hasText: TEXT });
   await row.waitFor();
-  // react-admin may keep the row's selection from the list it was deleted from: select it only if needed.
+  await page.waitForLoadState('networkidle');
+  // react-admin may keep the row's selection from the list it was deleted from, and may drop it when
+  // the trash's data arrives (the bulk toolbar then slides away under the click): select the row if
+  // needed and click Restore, again if the click did not land.
   const checkbox = row.getByRole('checkbox');
-  if (!(await checkbox.isChecked())) await checkbox.check();
-  await page.getByRole('button', { name: 'Restore' }).waitFor();
-  await screenshot(page, '14-trash');
-  await page.getByRole('button', { name: 'Restore' }).click();
+  const restore = page.getByRole('button', { name: 'Restore' });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await checkbox.isChecked())) await checkbox.check();
+    await restore.waitFor();
+    if (attempt === 1) await screenshot(page, '14-trash');
+    try {
+      await restore.click({ timeout: 3000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+    }
+  }
   await row.waitFor({ state: 'detached' });
 
   await page.goto(list({ q: SEARCH_WITHOUT_HAMZA }));
