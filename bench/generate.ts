@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     const labelTriggers = (
       await client.query<{ name: string; table: string }>(
         `SELECT t.tgname AS name, t.tgrelid::regclass::text AS table FROM pg_trigger t
-          WHERE t.tgname LIKE '%\\_labels\\_%' AND t.tgname NOT LIKE '%\\_labels\\_lock' AND NOT t.tgisinternal`,
+          WHERE t.tgname LIKE '%\\_labels\\_%' AND NOT t.tgisinternal`,
       )
     ).rows;
     for (const trigger of labelTriggers) await client.query(`ALTER TABLE ${trigger.table} DISABLE TRIGGER ${trigger.name}`);
