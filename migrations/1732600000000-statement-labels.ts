@@ -141,34 +141,27 @@ export class StatementLabels1732600000000 implements MigrationInterface {
       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stance_statements_labels_update()`);
 
     // Links: the statements on either side of any change.
-    await q.query(`
-      CREATE FUNCTION stance_links_labels_insert() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        PERFORM stance_refresh_statement_labels(ARRAY(SELECT DISTINCT statement_id FROM new_rows));
-        RETURN NULL;
-      END $fn$`);
-    await q.query(`
-      CREATE FUNCTION stance_links_labels_update() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        PERFORM stance_refresh_statement_labels(ARRAY(SELECT statement_id FROM new_rows UNION SELECT statement_id FROM old_rows));
-        RETURN NULL;
-      END $fn$`);
-    await q.query(`
-      CREATE FUNCTION stance_links_labels_delete() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        PERFORM stance_refresh_statement_labels(ARRAY(SELECT DISTINCT statement_id FROM old_rows));
-        RETURN NULL;
-      END $fn$`);
-    for (const table of ['statement_topics', 'statement_tags', 'stances']) {
+    const linkChanges = [
+      ['insert', 'NEW TABLE AS new_rows', 'SELECT DISTINCT statement_id FROM new_rows'],
+      [
+        'update',
+        'OLD TABLE AS old_rows NEW TABLE AS new_rows',
+        'SELECT statement_id FROM new_rows UNION SELECT statement_id FROM old_rows',
+      ],
+      ['delete', 'OLD TABLE AS old_rows', 'SELECT DISTINCT statement_id FROM old_rows'],
+    ];
+    for (const [op, referencing, statementIds] of linkChanges) {
       await q.query(`
-        CREATE TRIGGER ${table}_labels_insert AFTER INSERT ON ${table}
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stance_links_labels_insert()`);
-      await q.query(`
-        CREATE TRIGGER ${table}_labels_update AFTER UPDATE ON ${table}
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stance_links_labels_update()`);
-      await q.query(`
-        CREATE TRIGGER ${table}_labels_delete AFTER DELETE ON ${table}
-        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stance_links_labels_delete()`);
+        CREATE FUNCTION stance_links_labels_${op}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          PERFORM stance_refresh_statement_labels(ARRAY(${statementIds}));
+          RETURN NULL;
+        END $fn$`);
+      for (const table of ['statement_topics', 'statement_tags', 'stances']) {
+        await q.query(`
+          CREATE TRIGGER ${table}_labels_${op} AFTER ${op.toUpperCase()} ON ${table}
+          REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION stance_links_labels_${op}()`);
+      }
     }
 
     // Names: every statement that shows a renamed (or, for actors, moved) row.

@@ -24,9 +24,9 @@ import { TotalCache } from './total-cache';
 /**
  * Everything a list row shows, without further requests, as (JSON key, SQL) pairs: one query,
  * subqueries per row. `GET /:id` reads a statement this way; a list page reads the fields computed
- * from other tables from `statement_labels` instead (`LABELLED`). Names are looked up by primary key per row (a join to a small table
- * would build a hash per row); `OFFSET 0` keeps each link subquery whole, so that a name used in
- * the JSON and in the order is looked up once. Timestamps are marked, so that the JSON the
+ * from other tables from `statement_labels` instead (`LABELLED`). Names are looked up by primary
+ * key per row (a join to a small table would build a hash per row); `OFFSET 0` keeps each link
+ * subquery whole, so that a name used in the JSON and in the order is looked up once. Timestamps are marked, so that the JSON the
  * database writes for a list page spells them as `JSON.stringify` does for the same row read
  * through `pg`.
  */
