@@ -1,16 +1,15 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { FieldErrorsException, flattenValidationErrors } from './common/api-error';
+import { JSON_BODY_LIMIT, verifyJsonBody } from './common/json-body';
 import { trackClient } from './common/request-context';
+import { TextRulesPipe } from './common/text-rules';
 import { AppConfig } from './config/app-config';
-
-/** Far above any record a form sends. */
-const JSON_BODY_LIMIT = '2mb';
 
 /** Builds the API exactly as it runs in production; the HTTP tests use the same function. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
@@ -21,8 +20,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     forceCloseConnections: false,
   });
   app.setGlobalPrefix('api');
-  // Registered before Nest's own parser, which then steps aside; a larger body is a 413.
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // Registered before Nest's own parser, which then steps aside; a larger body is a 413, a deep or non-UTF-8 one a 400.
+  // (express.json itself: Nest's useBodyParser reserves `verify`.)
+  app.use(json({ limit: JSON_BODY_LIMIT, verify: verifyJsonBody }));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -44,6 +44,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     credentials: false,
   });
   app.useGlobalPipes(
+    new TextRulesPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
