@@ -32,7 +32,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, config.databasePool, config.databaseReadUrls), migrationsRun: true }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, config.databasePool, config.databaseReadUrls, config.databaseTimeouts),
+          migrationsRun: true,
+        }),
         AuditModule,
         AuthModule,
         UsersModule,

@@ -22,6 +22,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   seedOnStart: boolean;
   databasePool: DatabasePoolConfig;
+  databaseTimeouts: DatabaseTimeouts;
+  importLimits: ImportLimits;
 }
 
 /** The pg pool of the primary (and of each replica). */
@@ -32,6 +34,26 @@ export interface DatabasePoolConfig {
   connectTimeoutMs: number;
   /** `DB_POOL_QUEUE_TIMEOUT_MS`: how long a request may wait for a free connection; then it answers 503 "server busy". */
   queueTimeoutMs: number;
+}
+
+/** Limits PostgreSQL enforces on the API's own connections (not on the CLI's: migrate and seed may run long). */
+export interface DatabaseTimeouts {
+  /** `DB_STATEMENT_TIMEOUT_MS`: PostgreSQL's `statement_timeout` for request work; a longer query is cancelled (503). */
+  statementTimeoutMs: number;
+  /** `DB_IDLE_IN_TRANSACTION_TIMEOUT_MS`: PostgreSQL ends a session left idle inside a transaction this long. */
+  idleInTransactionTimeoutMs: number;
+}
+
+/** What one CSV import (statements, actors, topics, sources) may hold; checked while the body streams in. */
+export interface ImportLimits {
+  /** `IMPORT_MAX_BYTES`: bytes of the CSV file. */
+  maxBytes: number;
+  /** `IMPORT_MAX_ROWS`: data rows (records after the header). */
+  maxRows: number;
+  /** `IMPORT_MAX_RECORD_BYTES`: bytes of one record (a CSV row, all its cells together), so of any one cell too. */
+  maxRecordBytes: number;
+  /** `IMPORT_STATEMENT_TIMEOUT_MS`: `statement_timeout` inside an import's transaction, which writes thousands of rows at a time. */
+  statementTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +93,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     connectTimeoutMs: positiveInteger(env, 'DB_CONNECT_TIMEOUT_MS', 5000, problems),
     queueTimeoutMs: positiveInteger(env, 'DB_POOL_QUEUE_TIMEOUT_MS', 30_000, problems),
   };
+  const databaseTimeouts: DatabaseTimeouts = {
+    statementTimeoutMs: positiveInteger(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, problems),
+    idleInTransactionTimeoutMs: positiveInteger(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, problems),
+  };
+  const importLimits: ImportLimits = {
+    maxBytes: positiveInteger(env, 'IMPORT_MAX_BYTES', 64 * 1024 * 1024, problems),
+    maxRows: positiveInteger(env, 'IMPORT_MAX_ROWS', 100_000, problems),
+    maxRecordBytes: positiveInteger(env, 'IMPORT_MAX_RECORD_BYTES', 2 * 1024 * 1024, problems),
+    statementTimeoutMs: positiveInteger(env, 'IMPORT_STATEMENT_TIMEOUT_MS', 300_000, problems),
+  };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -90,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     seedOnStart: env.SEED_ON_START !== 'false',
     databasePool,
+    databaseTimeouts,
+    importLimits,
   };
 }
 

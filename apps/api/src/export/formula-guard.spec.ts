@@ -1,4 +1,4 @@
-import { neutraliseFormula } from './formula-guard';
+import { neutraliseFormula, restoreFormula } from './formula-guard';
 
 describe('neutraliseFormula', () => {
   it.each([
@@ -19,6 +19,27 @@ describe('neutraliseFormula', () => {
     'keeps %j',
     (cell) => {
       expect(neutraliseFormula(cell)).toBe(cell);
+    },
+  );
+});
+
+describe('restoreFormula', () => {
+  it.each([
+    ["'=SUM(1)", '=SUM(1)'],
+    ["''=x", "'=x"],
+    ["'''-y", "''-y"],
+    ["'\tx", '\tx'],
+    ["'quoted' word", "'quoted' word"],
+    ["'", "'"],
+    ['-2', '-2'],
+  ])('reads %j as %j', (cell, expected) => {
+    expect(restoreFormula(cell)).toBe(expected);
+  });
+
+  it.each(["'=1+1", "''=x", "'-2 points", "'@user", '=SUM(A1)', '-2', '+1', "'plain", "'", '', "'\r=x", '\t=1'])(
+    'gives back %j exactly after the export guarded it',
+    (text) => {
+      expect(restoreFormula(neutraliseFormula(text))).toBe(text);
     },
   );
 });

@@ -1,13 +1,14 @@
-import { applyDecorators, BadRequestException, ParseBoolPipe, UnsupportedMediaTypeException } from '@nestjs/common';
+import { applyDecorators, BadRequestException, ParseBoolPipe } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { ImportError, ImportResult } from '@stance/common';
-import { parse } from 'csv-parse';
 import type { Request } from 'express';
-import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { FieldErrorsException } from '../common/api-error';
 import { mapDatabaseError } from '../common/database-errors';
-import { csvUpload } from './csv-upload';
+import { textProblem } from '../common/text-rules';
+import type { ImportLimits } from '../config/app-config';
+import { restoreFormula } from '../export/formula-guard';
+import { readCsvRecords } from './csv-body';
 
 /**
  * What every CSV import shares (statements, actors, topics, sources): how the file arrives, the
@@ -45,13 +46,8 @@ export function checkHeader(header: string[], columns: CsvColumns): ImportError[
   return errors;
 }
 
-/** What the export's formula guard put a `'` before. */
-const GUARDED = /^'[=+\-@\t\r]/;
-
-/** Undoes the export's formula guard: `'=SUM(1)` → `=SUM(1)`; any other leading `'` is the text's own. */
-export function unguard(cell: string): string {
-  return GUARDED.test(cell) ? cell.slice(1) : cell;
-}
+/** Undoes the export's formula guard: `'=SUM(1)` → `=SUM(1)`, `''=x` → `'=x`; any other leading `'` is the text's own. */
+export const unguard = restoreFormula;
 
 /** A list cell (`a; b; c`) as its trimmed, non-empty items. */
 export const splitList = (cell: string): string[] =>
@@ -60,24 +56,19 @@ export const splitList = (cell: string): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** A data record's cells by column, the formula guard undone; null (and an error) when its cell count is off. */
+/** A data record's cells by column, the formula guard undone; null (and errors) when its cell count is off or a cell holds control characters. */
 export function recordCells(header: string[], record: string[], row: number, errors: ImportError[]): Map<string, string> | null {
   if (record.length !== header.length) {
     errors.push({ row, field: 'row', message: `has ${record.length} cells, the header ${header.length}` });
     return null;
   }
-  return new Map(header.map((column, i) => [column, unguard(record[i] ?? '')]));
-}
-
-/** The request body as a stream of CSV text: a `text/csv` body, or the multipart field `file`. */
-export async function csvImportInput(request: Request): Promise<Readable> {
-  const type = (request.headers['content-type'] ?? '').toLowerCase();
-  if (!type.startsWith('text/csv') && !type.startsWith('multipart/form-data') && !type.startsWith('application/octet-stream')) {
-    throw new UnsupportedMediaTypeException('send the CSV as text/csv or as the multipart field "file"');
-  }
-  const input = type.startsWith('multipart/') ? await csvUpload(request, 'file') : request;
-  if (!input) throw refused([{ row: 0, field: 'file', message: 'is required' }], 'no multipart field "file"');
-  return input;
+  let valid = true;
+  header.forEach((column, i) => {
+    const problem = textProblem(record[i] ?? '');
+    if (problem) errors.push({ row, field: column, message: problem });
+    if (problem) valid = false;
+  });
+  return valid ? new Map(header.map((column, i) => [column, unguard(record[i] ?? '')])) : null;
 }
 
 export const dryRunPipe = new ParseBoolPipe({
@@ -108,34 +99,37 @@ class Rollback extends Error {
   }
 }
 
+/** An import request: its CSV body (read whole first, see csv-body.ts), whether it is a dry run, the limits it meets. */
+export interface CsvImportRequest {
+  request: Request;
+  dryRun: boolean;
+  limits: ImportLimits;
+}
+
 /**
- * Parses `input` as CSV (streamed, record by record) and hands the records to `run` inside one
- * transaction, which commits only when `run` reports no error and this is not a dry run.
- * Errors → a 400 `{created: 0, updated: 0, errors}`; a malformed CSV is an error of row 0.
+ * Reads the CSV of `input.request` to its end (limits checked as it streams in), then hands its
+ * records to `run` inside one transaction, which commits only when `run` reports no error and
+ * this is not a dry run. Errors → a 400 `{created: 0, updated: 0, errors}`; a file that cannot be
+ * read is an error of row 0 (a 413 when it breaks a limit).
  */
 export async function runCsvImport(
   dataSource: DataSource,
-  input: Readable,
-  dryRun: boolean,
-  run: (records: AsyncIterable<string[]>, manager: EntityManager) => Promise<ImportResult>,
+  input: CsvImportRequest,
+  run: (records: string[][], manager: EntityManager) => Promise<ImportResult>,
 ): Promise<ImportResult> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
-  input.on('error', (error) => parser.destroy(error));
-  // The iteration reports parse errors; this keeps a late one from being an unhandled 'error' event.
-  parser.on('error', () => undefined);
+  const records = await readCsvRecords(input.request, input.limits);
   let result: ImportResult;
   try {
     result = await dataSource.transaction(async (manager) => {
-      const outcome = await run(parser, manager);
+      await manager.query(`SET LOCAL statement_timeout = ${Number(input.limits.statementTimeoutMs)}`);
+      const outcome = await run(records, manager);
       if (outcome.errors.length) throw new Rollback({ created: 0, updated: 0, errors: outcome.errors });
-      if (dryRun) throw new Rollback(outcome);
+      if (input.dryRun) throw new Rollback(outcome);
       return outcome;
     });
   } catch (error) {
-    if (!(error instanceof Rollback)) throw asImportError(error);
+    if (!(error instanceof Rollback)) throw error;
     result = error.result;
-  } finally {
-    parser.destroy();
   }
   if (result.errors.length) throw refused(result.errors);
   return result;
@@ -154,15 +148,6 @@ export function databaseErrorOfRow(error: unknown): [field: string, message: str
 
 function refused(errors: ImportError[], message = `import refused: ${describe(errors)}`): BadRequestException {
   return new BadRequestException({ message, created: 0, updated: 0, errors });
-}
-
-function asImportError(error: unknown): unknown {
-  const code = (error as { code?: string })?.code;
-  if (typeof code === 'string' && code.startsWith('CSV_')) {
-    const line = (error as { lines?: number }).lines;
-    return refused([{ row: 0, field: 'file', message: `malformed CSV${line ? ` near line ${line}` : ''}: ${(error as Error).message}` }]);
-  }
-  return error;
 }
 
 function describe(errors: ImportError[]): string {

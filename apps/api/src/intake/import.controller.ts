@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
 import { ImportService } from './import.service';
-import { ApiCsvImport, csvImportInput, dryRunPipe } from './csv-import';
+import { ApiCsvImport, dryRunPipe } from './csv-import';
 
 @ApiTags('statements')
 @ApiBearerAuth()
@@ -18,7 +18,7 @@ export class ImportController {
     'Import statements from a CSV in the export format',
     'A row whose `id` exists updates that statement, any other row creates one.',
   )
-  async import(@Req() request: Request, @Query('dryRun', dryRunPipe) dryRun?: boolean, @CurrentUser() user?: AuthUser) {
-    return this.importer.import(await csvImportInput(request), { dryRun: dryRun ?? false, user });
+  import(@Req() request: Request, @Query('dryRun', dryRunPipe) dryRun?: boolean, @CurrentUser() user?: AuthUser) {
+    return this.importer.import(request, { dryRun: dryRun ?? false, user });
   }
 }

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, diff } from '../audit/audit.service';
 import { mapDatabaseError } from '../common/database-errors';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { checkHeader, databaseErrorOfRow, ImportError, ImportResult, MAX_ERRORS, runCsvImport } from './csv-import';
 import { ImportRow, parseRow, STATEMENT_IMPORT_COLUMNS } from './import-row';
 /**
@@ -155,13 +156,16 @@ export class ImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  import(input: Readable, options: { dryRun: boolean; user?: AuthUser }): Promise<ImportResult> {
-    return runCsvImport(this.dataSource, input, options.dryRun, (records, manager) => this.run(records, manager, options.user));
+  import(request: Request, options: { dryRun: boolean; user?: AuthUser }): Promise<ImportResult> {
+    return runCsvImport(this.dataSource, { request, dryRun: options.dryRun, limits: this.config.importLimits }, (records, manager) =>
+      this.run(records, manager, options.user),
+    );
   }
 
-  private async run(records: AsyncIterable<string[]>, manager: EntityManager, user?: AuthUser): Promise<ImportResult> {
+  private async run(records: string[][], manager: EntityManager, user?: AuthUser): Promise<ImportResult> {
     const refs = await this.refs(manager);
     const result: ImportResult = { created: 0, updated: 0, errors: [] };
     let header: string[] | null = null;
@@ -180,7 +184,7 @@ export class ImportService {
       }
       batchStart = row + 1;
     };
-    for await (const record of records) {
+    for (const record of records) {
       if (!header) {
         header = record.map((c) => c.trim());
         result.errors.push(...checkHeader(header, STATEMENT_IMPORT_COLUMNS));

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
 import type { ReferenceResource } from '../export/reference-export.query';
-import { ApiCsvImport, csvImportInput, dryRunPipe } from './csv-import';
+import { ApiCsvImport, dryRunPipe } from './csv-import';
 import { ReferenceImportService } from './reference-import.service';
 
 const HIERARCHY_RULES =
@@ -26,17 +26,17 @@ export class ReferenceImportController {
   constructor(private readonly importer: ReferenceImportService) {}
 
   @importRoute('actors', `${HIERARCHY_RULES} \`roles\` (persons) name their bodies by slug.`)
-  async actors(@Req() request: Request, @Query('dryRun', dryRunPipe) dryRun?: boolean, @CurrentUser() user?: AuthUser) {
-    return this.importer.import('actors', await csvImportInput(request), { dryRun: dryRun ?? false, user });
+  actors(@Req() request: Request, @Query('dryRun', dryRunPipe) dryRun?: boolean, @CurrentUser() user?: AuthUser) {
+    return this.importer.import('actors', request, { dryRun: dryRun ?? false, user });
   }
 
   @importRoute('topics', HIERARCHY_RULES)
-  async topics(@Req() request: Request, @Query('dryRun', dryRunPipe) dryRun?: boolean, @CurrentUser() user?: AuthUser) {
-    return this.importer.import('topics', await csvImportInput(request), { dryRun: dryRun ?? false, user });
+  topics(@Req() request: Request, @Query('dryRun', dryRunPipe) dryRun?: boolean, @CurrentUser() user?: AuthUser) {
+    return this.importer.import('topics', request, { dryRun: dryRun ?? false, user });
   }
 
   @importRoute('sources', 'A row whose `id` exists updates that source, any other row creates one (with that `id` when given).')
-  async sources(@Req() request: Request, @Query('dryRun', dryRunPipe) dryRun?: boolean, @CurrentUser() user?: AuthUser) {
-    return this.importer.import('sources', await csvImportInput(request), { dryRun: dryRun ?? false, user });
+  sources(@Req() request: Request, @Query('dryRun', dryRunPipe) dryRun?: boolean, @CurrentUser() user?: AuthUser) {
+    return this.importer.import('sources', request, { dryRun: dryRun ?? false, user });
   }
 }

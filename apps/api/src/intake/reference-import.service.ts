@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActorsService } from '../actors/actors.service';
 import type { ActorDto } from '../actors/dto/actor.dto';
 import type { AuthUser } from '../auth/auth.decorators';
 import { FieldErrorsException } from '../common/api-error';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { ReferenceResource } from '../export/reference-export.query';
 import type { SourceDto } from '../sources/dto/source.dto';
 import { SourcesService } from '../sources/sources.service';
@@ -40,12 +41,14 @@ export class ReferenceImportService {
     private readonly actors: ActorsService,
     private readonly topics: TopicsService,
     private readonly sources: SourcesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  import(resource: ReferenceResource, input: Readable, options: { dryRun: boolean; user?: AuthUser }): Promise<ImportResult> {
-    return runCsvImport(this.dataSource, input, options.dryRun, async (records, manager) => {
+  import(resource: ReferenceResource, request: Request, options: { dryRun: boolean; user?: AuthUser }): Promise<ImportResult> {
+    const input = { request, dryRun: options.dryRun, limits: this.config.importLimits };
+    return runCsvImport(this.dataSource, input, async (records, manager) => {
       const errors: ImportError[] = [];
-      const rows = await this.read(resource, records, errors);
+      const rows = this.read(resource, records, errors);
       if (errors.length) return { created: 0, updated: 0, errors };
       const writes = await this.plan(resource, rows, manager, errors);
       if (errors.length) return { created: 0, updated: 0, errors };
@@ -53,11 +56,11 @@ export class ReferenceImportService {
     });
   }
 
-  private async read(resource: ReferenceResource, records: AsyncIterable<string[]>, errors: ImportError[]): Promise<ReferenceRow[]> {
+  private read(resource: ReferenceResource, records: string[][], errors: ImportError[]): ReferenceRow[] {
     const rows: ReferenceRow[] = [];
     let header: string[] | null = null;
     let row = 0;
-    for await (const record of records) {
+    for (const record of records) {
       if (!header) {
         header = record.map((c) => c.trim());
         errors.push(...checkHeader(header, referenceImportColumns(resource)));
