@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StatementFilter } from '@stance/common';
 import { DataSource } from 'typeorm';
+import { FieldErrorsException } from '../common/api-error';
 import { ListSpec, limitOffset, Page, Range, Sort } from '../common/list-query';
 import { and, bind } from '../common/sql';
 import { readTransaction } from '../database/read-query';
@@ -74,6 +75,7 @@ export class PositionsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(filter: PositionFilter, sort: Sort | null, range: Range): Promise<Page<PositionDto>> {
+    checkPositionQuery(filter, sort);
     const query = this.query(filter);
     const { limit, offset } = limitOffset(range);
     const [rows, [{ total }]] = await Promise.all([
@@ -95,6 +97,7 @@ export class PositionsQuery {
 
   /** Every row, in order (for the CSV export). */
   build(filter: PositionFilter, sort: Sort | null): { sql: string; params: unknown[] } {
+    checkPositionQuery(filter, sort);
     const query = this.query(filter);
     return { sql: `${query.with} ${query.select(sort)}`, params: query.params };
   }
@@ -247,3 +250,13 @@ export class PositionsQuery {
 
 const list = (value: string | string[]) => (Array.isArray(value) ? value : [value]);
 const isByMonth = (filter: PositionFilter) => filter.groupBy?.includes('month') ?? false;
+
+/** What the list query's grammar allows but positions cannot answer: a filter listing no value, a month without months. */
+function checkPositionQuery(filter: PositionFilter, sort: Sort | null): void {
+  const errors: Record<string, string> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (Array.isArray(value) && value.length === 0) errors[`filter.${key}`] = 'must list at least one value';
+  }
+  if (sort?.field === 'month' && !isByMonth(filter)) errors.sort = 'can sort by "month" only with filter.groupBy ["month"]';
+  if (Object.keys(errors).length) throw new FieldErrorsException(errors, 'Invalid positions query');
+}
