@@ -216,3 +216,31 @@ describe('hostile request bodies', () => {
     });
   });
 });
+
+describe('a request held up past DB_STATEMENT_TIMEOUT_MS', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { DB_STATEMENT_TIMEOUT_MS: '500', DB_POOL_SIZE: '2' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 503 with Retry-After, and its connection serves the next request', async () => {
+    const blocker = t.dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    // From outside the API's pool settings: this session has no statement timeout of its own.
+    await blocker.query(`SET LOCAL statement_timeout = 0`);
+    await blocker.query(`LOCK TABLE tags IN ACCESS EXCLUSIVE MODE`);
+    try {
+      const blocked = await t.as('analyst').get('/api/tags');
+      expect(blocked.status).toBe(503);
+      expect(blocked.body).toEqual({ statusCode: 503, message: expect.stringMatching(/ran past its time limit/) });
+      expect(blocked.headers['retry-after']).toBe('2');
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+    await t.as('analyst').get('/api/tags').expect(200);
+  });
+});

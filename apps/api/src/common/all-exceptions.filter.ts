@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import type { ApiErrorBody } from './api-error';
-import { isDatabaseUnavailable, isPoolQueueTimeout, mapDatabaseError } from './database-errors';
+import { isDatabaseUnavailable, isPoolQueueTimeout, isTimeLimit, mapDatabaseError } from './database-errors';
 import { ClientGoneError } from './request-context';
 
 /** `Retry-After` of a 503: a full pool or a restarting database is usually a matter of seconds. */
@@ -57,6 +57,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         message: `server busy: no database connection free within ${seconds} s; retry`,
+        retryAfter: RETRY_AFTER_SECONDS,
+      };
+    }
+    if (isTimeLimit(driverError)) {
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        message: 'server busy: the database work of this request ran past its time limit; retry later or narrow the request',
         retryAfter: RETRY_AFTER_SECONDS,
       };
     }

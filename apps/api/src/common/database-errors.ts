@@ -106,8 +106,10 @@ export function mapDatabaseError(error: PgError, method: string): ApiErrorBody |
  * up on opening a connection (DB_CONNECT_TIMEOUT_MS).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
+  const e = error as { code?: string; message?: string; name?: string };
   return (
+    // TypeORM's, for a request whose connection was lost (and released) under it.
+    ['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'].includes(e?.name ?? '') ||
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003'].includes(
       e?.code ?? '',
     ) ||
@@ -121,4 +123,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** pg-pool's error for a request that waited DB_POOL_QUEUE_TIMEOUT_MS without getting a connection: the database is up, busy. */
 export function isPoolQueueTimeout(error: unknown): boolean {
   return (error as { message?: string })?.message === 'timeout exceeded when trying to connect';
+}
+
+/**
+ * PostgreSQL cancelled the query (57014: `statement_timeout`, DB_STATEMENT_TIMEOUT_MS) or ended a
+ * session left idle in a transaction (25P03): the request asked more than the server gives one request.
+ */
+export function isTimeLimit(error: unknown): boolean {
+  return ['57014', '25P03'].includes((error as { code?: string })?.code ?? '');
 }

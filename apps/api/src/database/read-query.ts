@@ -102,6 +102,16 @@ export async function connectClientForReads(dataSource: DataSource): Promise<Poo
 /** A pooled client, unless the request's client left while this one waited for it (then it goes straight back). */
 async function acquire(pool: Pool): Promise<PoolClient> {
   const client = await pool.connect();
+  // pg-pool listens for a checked-out client's errors no longer: a connection lost meanwhile
+  // (PostgreSQL stopped) would be an unhandled 'error' event, which ends the process. The query
+  // in flight, or the next one, reports it instead.
+  const ignore = () => undefined;
+  client.on('error', ignore);
+  const release = client.release;
+  client.release = (error?: Error | boolean) => {
+    client.removeListener('error', ignore);
+    return release.call(client, error);
+  };
   try {
     throwIfClientGone();
   } catch (error) {
