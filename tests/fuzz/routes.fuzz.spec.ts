@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { createTestApp, TestApp } from '../utils/test-app';
 
 /**
@@ -9,6 +11,8 @@ import { createTestApp, TestApp } from '../utils/test-app';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const RESOURCES = ['actors', 'statements', 'sources', 'topics', 'tags', 'events', 'relations', 'users', 'audit'];
 const WRITABLE = ['actors', 'statements', 'sources', 'topics', 'tags', 'events', 'relations', 'users'];
+const IMPORTS = ['statements', 'actors', 'topics', 'sources'];
+const BOUNDARY = 'FuzzBoundary';
 
 const nastyString = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -136,6 +140,111 @@ describe('hostile input', () => {
       }),
       { numRuns: RUNS * 4 },
     );
+  });
+
+  it('JSON nested any depth, or not UTF-8, on any JSON route (the anonymous login too) is a 4xx that changes nothing', async () => {
+    const routes = [...WRITABLE.map((resource) => `/api/${resource}`), '/api/auth/login', '/api/extract'];
+    const nested = fc
+      .tuple(fc.integer({ min: 20, max: 20_000 }), fc.constantFrom('[', '{"a":'))
+      .map(([depth, open]) => `{"name":${open.repeat(depth)}1${(open === '[' ? ']' : '}').repeat(depth)}}`);
+    const notUtf8 = fc
+      .tuple(nastyString, fc.constantFrom([0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0xaf]))
+      .map(([text, bytes]) =>
+        Buffer.concat([Buffer.from(`{"name":"${text.replace(/["\\]/g, '')}`), Buffer.from(bytes), Buffer.from('"}')]),
+      );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), fc.oneof(nested, notUtf8), async (url, body) => {
+        const before = await fingerprint();
+        const response = await t
+          .as('admin')
+          .post(url)
+          .set('Content-Type', 'application/json')
+          .serialize(() => body as never)
+          .send({});
+        assertWellFormed(response.status, response.body, `POST ${url} ${String(body).slice(0, 80)}`);
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(await fingerprint()).toBe(before);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('imports: unterminated or malformed multipart, huge cells and invalid UTF-8 are 4xx and change nothing', async () => {
+    const header = fc.constantFrom('saidOn,actorSlug,kind,lang,text', 'slug,kind,name', 'slug,name', 'title', '');
+    const csv = fc
+      .tuple(header, fc.array(fc.array(nastyString, { maxLength: 6 }), { maxLength: 4 }))
+      .map(([head, rows]) => [head, ...rows.map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\n'));
+    const part = (content: string) =>
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f.csv"\r\nContent-Type: text/csv\r\n\r\n${content}`;
+    const multipart = fc.oneof(
+      // unterminated: no closing boundary, cut anywhere
+      fc.tuple(csv, fc.nat()).map(([content, cut]) => part(content).slice(0, 10 + (cut % (part(content).length - 9)))),
+      // a wrong or missing boundary, garbage part headers
+      csv.map((content) => part(content).replace(BOUNDARY, 'Other') + `\r\n--Other--\r\n`),
+      fc.string({ maxLength: 200 }).map((junk) => `--${BOUNDARY}\r\n${junk}`),
+    );
+    const huge = fc
+      .tuple(fc.integer({ min: 3, max: 4 }), fc.boolean())
+      .map(
+        ([mb, quoted]) =>
+          `saidOn,actorSlug,kind,lang,text\n2024-05-01,armenia,quote,en,${quoted ? '"' : ''}${'x'.repeat(mb * 1024 * 1024)}`,
+      );
+    const bytes = fc
+      .uint8Array({ minLength: 1, maxLength: 300 })
+      .map((array) => Buffer.concat([Buffer.from('slug,name\n'), Buffer.from(array), Buffer.from([0xff])]));
+    const shape = fc.oneof(
+      multipart.map((body) => ({ type: `multipart/form-data; boundary=${BOUNDARY}`, body: body as string | Buffer })),
+      fc.constant({ type: 'multipart/form-data', body: part('slug,name\n') as string | Buffer }),
+      huge.map((body) => ({ type: 'text/csv', body: body as string | Buffer })),
+      bytes.map((body) => ({ type: 'text/csv', body: body as string | Buffer })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...IMPORTS), shape, async (resource, { type, body }) => {
+        const before = await fingerprint();
+        const response = await t.as('admin').post(`/api/${resource}/import`).set('Content-Type', type).send(body);
+        assertWellFormed(response.status, response.body, `POST /api/${resource}/import ${type} ${String(body).slice(0, 120)}`);
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(await fingerprint()).toBe(before);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it('imports aborted mid-body hold no connection and no transaction', async () => {
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...IMPORTS),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 1000, max: 50_000_000 }),
+        async (resource, multipart, sent, declared) => {
+          const start = multipart ? `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="f.csv"\r\n\r\n` : '';
+          const body = (start + 'slug,kind,name\n' + 'a-slug,state,A name\n'.repeat(30)).slice(0, sent);
+          const type = multipart ? `multipart/form-data; boundary=${BOUNDARY}` : 'text/csv';
+          await new Promise<void>((resolve) => {
+            const socket = connect(port, '127.0.0.1', () => {
+              socket.write(
+                `POST /api/${resource}/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${t.tokenFor('admin')}\r\n` +
+                  `Content-Type: ${type}\r\nContent-Length: ${declared}\r\n\r\n${body}`,
+              );
+              setTimeout(() => socket.destroy(), 50);
+            });
+            socket.on('close', () => resolve());
+            socket.on('error', () => undefined);
+          });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // Every connection of the pool still serves, and none was left inside a transaction.
+    await Promise.all(Array.from({ length: 12 }, () => t.as('analyst').get('/api/tags').expect(200)));
+    const [idle] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
+    expect(idle.n).toBe(0);
   });
 
   it('malformed JSON, wrong content types and forged tokens are 4xx', async () => {
