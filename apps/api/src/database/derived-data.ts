@@ -130,8 +130,8 @@ export const DERIVED_DATA: DerivedData[] = [
     triggers: GENERATION_TABLES.map((table) => `${table}.${table}_generation`),
     rebuild: null,
     check: `
-      SELECT 'generation slot ' || g.slot AS key,
-             CASE WHEN s.slot IS NULL THEN 'should not exist' WHEN g.slot IS NULL THEN 'missing' ELSE 'negative count' END AS problem
+      SELECT 'generation slot ' || coalesce(g.slot, s.slot) AS key,
+             CASE WHEN s.slot IS NULL THEN 'missing' WHEN g.slot IS NULL THEN 'should not exist' ELSE 'negative count' END AS problem
         FROM (SELECT generate_series(0, ${GENERATION_SLOTS - 1})::smallint AS slot) g
         FULL JOIN statement_generation s USING (slot)
        WHERE g.slot IS NULL OR s.slot IS NULL OR s.n < 0`,
