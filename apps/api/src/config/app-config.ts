@@ -22,6 +22,23 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   seedOnStart: boolean;
   databasePool: DatabasePoolConfig;
+  limits: LoadLimitsConfig;
+}
+
+/** At most `total` running at once, at most `perUser` of them for one user. */
+export interface ConcurrencyLimit {
+  total: number;
+  perUser: number;
+}
+
+/** Work that holds a database connection for long (common/load-limits.ts). */
+export interface LoadLimitsConfig {
+  /** `EXPORT_CONCURRENCY`, `EXPORT_CONCURRENCY_PER_USER`: streamed exports (each holds a connection while it streams). */
+  exports: ConcurrencyLimit;
+  /** `SEARCH_CONCURRENCY`, `SEARCH_CONCURRENCY_PER_USER`: statement and position lists filtered by `q`. */
+  searches: ConcurrencyLimit;
+  /** `EXPORT_STALL_TIMEOUT_MS`: an export whose client accepts no data for this long is cut off, and its connection freed. */
+  exportStallTimeoutMs: number;
 }
 
 /** The pg pool of the primary (and of each replica). */
@@ -71,6 +88,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     connectTimeoutMs: positiveInteger(env, 'DB_CONNECT_TIMEOUT_MS', 5000, problems),
     queueTimeoutMs: positiveInteger(env, 'DB_POOL_QUEUE_TIMEOUT_MS', 30_000, problems),
   };
+  const limits: LoadLimitsConfig = {
+    exports: {
+      total: positiveInteger(env, 'EXPORT_CONCURRENCY', 2, problems),
+      perUser: positiveInteger(env, 'EXPORT_CONCURRENCY_PER_USER', 1, problems),
+    },
+    searches: {
+      total: positiveInteger(env, 'SEARCH_CONCURRENCY', 3, problems),
+      perUser: positiveInteger(env, 'SEARCH_CONCURRENCY_PER_USER', 2, problems),
+    },
+    exportStallTimeoutMs: positiveInteger(env, 'EXPORT_STALL_TIMEOUT_MS', 30_000, problems),
+  };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -90,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     seedOnStart: env.SEED_ON_START !== 'false',
     databasePool,
+    limits,
   };
 }
 
