@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { checkDerivedData } from '../../apps/api/src/database/derived-data';
 import { createTestApp, TestApp } from '../utils/test-app';
 
 /**
@@ -191,6 +192,10 @@ describe('statement list rows after writes to what they show', () => {
         if (runner.isTransactionActive) await runner.rollbackTransaction();
         await runner.release();
       }
+    });
+    afterAll(async () => {
+      // Whatever the races did, every derived structure still matches its sources (npm run db:check).
+      expect(await checkDerivedData(t.dataSource)).toEqual([]);
     });
     const tagNames = async () =>
       (await t.dataSource.query(`SELECT tags FROM statement_labels WHERE statement_id = $1`, [id.s]))[0].tags.map(

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { checkDerivedData } from '../../apps/api/src/database/derived-data';
 import { embeddedUrl, exited, MAIN, postmasterPid, RunningServer, startServer } from '../utils/server-process';
 import { IMPORT_BATCH } from '../../apps/api/src/intake/import.service';
 
@@ -208,5 +210,14 @@ describe('SIGKILL mid-import, mid-write and mid-export', () => {
       headers: { Authorization: `Bearer ${await signIn(server)}` },
     });
     expect((parse(await again.text()) as string[][]).length - 1).toBe(counts.statements + counts.imported);
+  });
+  it('leaves every derived structure consistent with its sources (db:check)', async () => {
+    const dataSource = new DataSource({ type: 'postgres', url: embeddedUrl(dataDir) });
+    await dataSource.initialize();
+    try {
+      expect(await checkDerivedData(dataSource)).toEqual([]);
+    } finally {
+      await dataSource.destroy();
+    }
   });
 });

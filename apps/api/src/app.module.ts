@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { LoadLimitsModule } from './common/load-limits';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
@@ -36,6 +37,7 @@ export class AppModule {
           ...dataSourceOptions(databaseUrl, config.databasePool, config.databaseReadUrls, config.databaseTimeouts),
           migrationsRun: true,
         }),
+        LoadLimitsModule,
         AuditModule,
         AuthModule,
         UsersModule,

@@ -3,11 +3,12 @@ import { seedDatabase } from '../../../seeds/seed';
 import { loadConfig } from './config/app-config';
 import { resolveDatabase } from './database/database';
 import { createDataSource } from './database/data-source';
+import { checkDerivedData, formatDifferences } from './database/derived-data';
 
-/** `migrate`, `migrate:revert` and `seed` against DATABASE_URL or the embedded database. */
+/** `migrate`, `migrate:revert`, `seed` and `db:check` against DATABASE_URL or the embedded database. */
 async function run(command: string | undefined): Promise<void> {
-  if (!['migrate', 'migrate:revert', 'seed'].includes(command ?? '')) {
-    throw new Error('usage: cli migrate | migrate:revert | seed');
+  if (!['migrate', 'migrate:revert', 'seed', 'db:check'].includes(command ?? '')) {
+    throw new Error('usage: cli migrate | migrate:revert | seed | db:check');
   }
   const config = loadConfig();
   const database = await resolveDatabase(config);
@@ -20,6 +21,10 @@ async function run(command: string | undefined): Promise<void> {
     } else if (command === 'migrate:revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('reverted the last migration');
+    } else if (command === 'db:check') {
+      const found = await checkDerivedData(dataSource);
+      console.log(formatDifferences(found));
+      if (found.length) process.exitCode = 1;
     } else {
       await dataSource.runMigrations({ transaction: 'each' });
       const result = await seedDatabase(dataSource);

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
+import { lockForMove } from '../common/hierarchy-move';
 import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
@@ -99,6 +100,7 @@ export class ActorsService {
 
   /** Updates an actor in the caller's transaction; the path triggers move its subtree with it. */
   async updateIn(manager: EntityManager, id: string, dto: UpdateActorDto, user?: AuthUser): Promise<ActorDto> {
+    await lockForMove(manager, 'actors', id, dto.parentId);
     await lockOrFail(manager, 'actors', id, 'actor');
     const before = await this.findOne(id, manager);
     await this.assertParentExists(manager, dto.parentId);

@@ -24,6 +24,23 @@ export interface AppConfig {
   databasePool: DatabasePoolConfig;
   databaseTimeouts: DatabaseTimeouts;
   importLimits: ImportLimits;
+  limits: LoadLimitsConfig;
+}
+
+/** At most `total` running at once, at most `perUser` of them for one user. */
+export interface ConcurrencyLimit {
+  total: number;
+  perUser: number;
+}
+
+/** Work that holds a database connection for long (common/load-limits.ts). */
+export interface LoadLimitsConfig {
+  /** `EXPORT_CONCURRENCY`, `EXPORT_CONCURRENCY_PER_USER`: streamed exports (each holds a connection while it streams). */
+  exports: ConcurrencyLimit;
+  /** `SEARCH_CONCURRENCY`, `SEARCH_CONCURRENCY_PER_USER`: statement and position lists filtered by `q`. */
+  searches: ConcurrencyLimit;
+  /** `EXPORT_STALL_TIMEOUT_MS`: an export whose client accepts no data for this long is cut off, and its connection freed. */
+  exportStallTimeoutMs: number;
 }
 
 /** The pg pool of the primary (and of each replica). */
@@ -103,6 +120,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxRecordBytes: positiveInteger(env, 'IMPORT_MAX_RECORD_BYTES', 2 * 1024 * 1024, problems),
     statementTimeoutMs: positiveInteger(env, 'IMPORT_STATEMENT_TIMEOUT_MS', 300_000, problems),
   };
+  const limits: LoadLimitsConfig = {
+    exports: {
+      total: positiveInteger(env, 'EXPORT_CONCURRENCY', 2, problems),
+      perUser: positiveInteger(env, 'EXPORT_CONCURRENCY_PER_USER', 1, problems),
+    },
+    searches: {
+      total: positiveInteger(env, 'SEARCH_CONCURRENCY', 3, problems),
+      perUser: positiveInteger(env, 'SEARCH_CONCURRENCY_PER_USER', 2, problems),
+    },
+    exportStallTimeoutMs: positiveInteger(env, 'EXPORT_STALL_TIMEOUT_MS', 30_000, problems),
+  };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -124,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePool,
     databaseTimeouts,
     importLimits,
+    limits,
   };
 }
 

@@ -3,6 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQu
 import type { StatementFilter } from '@stance/common';
 import type { Response } from 'express';
 import { ApiErrorDto } from '../common/api-docs';
+import { Bounded } from '../common/load-limits';
 import { ListSpec } from '../common/list-query';
 import { POSITION_LIST, PositionFilter } from '../positions/positions.query';
 import { STATEMENT_FILTER_SCHEMA, STATEMENT_SORT } from '../statements/statement-filter';
@@ -47,6 +48,7 @@ export class ExportController {
   constructor(private readonly exports: ExportService) {}
 
   @Get('statements/export.csv')
+  @Bounded('exports')
   @ApiProduces('text/csv')
   @ApiStatementExportQuery()
   @bomQuery
@@ -59,6 +61,7 @@ export class ExportController {
   }
 
   @Get('statements/export.ndjson')
+  @Bounded('exports')
   @ApiProduces('application/x-ndjson')
   @ApiStatementExportQuery()
   @ApiOkResponse({ description: 'one JSON object per line: the statement with names and slugs beside every id' })
@@ -70,6 +73,7 @@ export class ExportController {
   }
 
   @Get('positions/export.csv')
+  @Bounded('exports')
   @ApiProduces('text/csv')
   @ApiPositionExportQuery()
   @bomQuery
@@ -79,18 +83,21 @@ export class ExportController {
   }
 
   @Get('actors/export.csv')
+  @Bounded('exports')
   @referenceCsv('actors', ACTOR_EXPORT.list)
   actorsCsv(@Query(new ExportRequestPipe(ACTOR_EXPORT.list)) request: ExportRequest<unknown>, @Res() res: Response): Promise<void> {
     return this.exports.referenceCsv('actors', request, res);
   }
 
   @Get('topics/export.csv')
+  @Bounded('exports')
   @referenceCsv('topics', TOPIC_EXPORT.list)
   topicsCsv(@Query(new ExportRequestPipe(TOPIC_EXPORT.list)) request: ExportRequest<unknown>, @Res() res: Response): Promise<void> {
     return this.exports.referenceCsv('topics', request, res);
   }
 
   @Get('sources/export.csv')
+  @Bounded('exports')
   @referenceCsv('sources', SOURCE_EXPORT.list)
   sourcesCsv(@Query(new ExportRequestPipe(SOURCE_EXPORT.list)) request: ExportRequest<unknown>, @Res() res: Response): Promise<void> {
     return this.exports.referenceCsv('sources', request, res);

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { StatementFilter } from '@stance/common';
 import type { Response } from 'express';
 import QueryStream from 'pg-query-stream';
 import { pipeline, Transform } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { connectClientForReads, readQuery } from '../database/read-query';
 import { PositionFilter, PositionsQuery } from '../positions/positions.query';
 import { csvWriter } from './csv-writer';
@@ -37,13 +38,16 @@ const POSITION_CSV_COLUMNS = [
 
 /**
  * Exports stream from a PostgreSQL cursor through the CSV (or NDJSON) writer to the response:
- * the whole result is never in memory, and a client that goes away stops the query.
+ * the whole result is never in memory, and a client that goes away stops the query. A client that
+ * stays but stops reading would hold the cursor's connection for as long as it likes: after
+ * `EXPORT_STALL_TIMEOUT_MS` without taking any data, its response is cut off.
  */
 @Injectable()
 export class ExportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly positions: PositionsQuery,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async statementsCsv(request: ExportRequest<StatementFilter>, res: Response): Promise<void> {
@@ -119,12 +123,32 @@ export class ExportService {
         }
       });
       body.pipe(res);
+      const stopWatching = cutOffWhenStalled(res, this.config.limits.exportStallTimeoutMs);
       res.on('finish', resolve);
       res.on('close', () => {
+        stopWatching();
         if (!res.writableFinished) rows.destroy();
       });
     });
   }
+}
+
+/**
+ * Destroys `res` once its buffer has stayed full (the client takes no data) for `timeoutMs`; the
+ * 'close' that follows stops the cursor and frees its connection. Returns the stop of the watch.
+ */
+function cutOffWhenStalled(res: Response, timeoutMs: number): () => void {
+  let fullSince: number | undefined;
+  const timer = setInterval(
+    () => {
+      if (!res.writableNeedDrain) fullSince = undefined;
+      else if (fullSince === undefined) fullSince = Date.now();
+      else if (Date.now() - fullSince >= timeoutMs) res.destroy();
+    },
+    Math.max(10, Math.min(1000, timeoutMs / 4)),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 const filename = (what: string, extension: string) => `${what}-${new Date().toISOString().slice(0, 10)}.${extension}`;

@@ -30,6 +30,12 @@ export class DatabasePing implements OnApplicationShutdown {
     }
   }
 
+  /** Requests waiting for a pooled connection of the primary, and the connections in use: how busy, not whether up. */
+  poolLoad(): { waiting: number; inUse: number; size: number } {
+    const pool = (this.dataSource.driver as unknown as { master: Pool & { options: { max: number } } }).master;
+    return { waiting: pool.waitingCount, inUse: pool.totalCount - pool.idleCount, size: pool.options.max };
+  }
+
   onApplicationShutdown(): void {
     this.drop();
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ListEndpoint } from '../common/list-endpoint';
+import { Bounded, filtersByText } from '../common/load-limits';
 import { ListQuery, ListQueryPipe } from '../common/list-query';
 import { PositionDto } from './dto/position.dto';
 import { POSITION_LIST, PositionFilter } from './positions.query';
@@ -13,6 +14,7 @@ export class PositionsController {
   constructor(private readonly positions: PositionsService) {}
 
   @Get()
+  @Bounded('searches', filtersByText)
   @ListEndpoint(
     'positions',
     POSITION_LIST,

@@ -5,6 +5,7 @@ import { UserCheckedAlongside } from '../auth/user-check';
 import { ApiCreate, ApiDelete, ApiGetOne, ApiUpdate } from '../common/api-docs';
 import { FieldErrorsException } from '../common/api-error';
 import { ListEndpoint } from '../common/list-endpoint';
+import { Bounded, filtersByText } from '../common/load-limits';
 import { ListQuery, ListQueryPipe, ListSpec } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { StatementDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
@@ -25,6 +26,7 @@ export class StatementsController {
   constructor(private readonly statements: StatementsService) {}
 
   @Get()
+  @Bounded('searches', filtersByText)
   @ListEndpoint(
     'statements',
     STATEMENT_LIST,

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
+import { lockForMove } from '../common/hierarchy-move';
 import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
@@ -74,6 +75,7 @@ export class TopicsService {
   }
 
   async updateIn(manager: EntityManager, id: string, dto: UpdateTopicDto, user?: AuthUser): Promise<TopicDto> {
+    await lockForMove(manager, 'topics', id, dto.parentId);
     await lockOrFail(manager, 'topics', id, 'topic');
     const before = await this.findOne(id, manager);
     const changes = pickDefined(dto, WRITABLE);
