@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { FieldErrorsException } from '../common/api-error';
 import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, fetchOneOrFail, fetchPage, RowSource } from '../common/sql';
-import { isIsoDate } from '../common/validators';
+import { isIsoDate, isUuid } from '../common/validators';
 import { AuditEntryDto, AuditFilter } from './dto/audit-entry.dto';
 import { replicaReader } from '../database/read-query';
 
@@ -71,7 +71,7 @@ export class AuditService {
    * Writes one entry with the same EntityManager as the change, so that the change and its audit
    * entry commit or fail together. `before` is null for a create, `after` null for a delete.
    * `secrets` names fields that changed but whose values never enter the trail (a password):
-   * they are recorded as `["***", "***"]`.
+   * they are recorded as `["***", "***"]`. An update that changed nothing leaves no entry.
    */
   async record(
     manager: EntityManager,
@@ -87,6 +87,7 @@ export class AuditService {
   ): Promise<void> {
     const changes = diff(entry.before, entry.after);
     for (const field of entry.secrets ?? []) changes[field] = [entry.before ? '***' : null, entry.after ? '***' : null];
+    if (entry.action === 'update' && !Object.keys(changes).length) return;
     await manager.query(`INSERT INTO audit (user_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5)`, [
       entry.userId ?? null,
       entry.action,
@@ -110,8 +111,19 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
   return changes;
 }
 
+/**
+ * The fields of `proposed` whose value differs from `current`'s, compared as the audit trail
+ * compares them: a write that would change nothing is no write (no version, no `updatedAt`, no entry).
+ */
+export function changedFields<T extends object>(current: object, proposed: T): Partial<T> {
+  const stored = current as Record<string, unknown>;
+  const changes = diff(Object.fromEntries(Object.keys(proposed).map((key) => [key, stored[key]])), proposed as Record<string, unknown>);
+  return Object.fromEntries(Object.keys(changes).map((key) => [key, (proposed as Record<string, unknown>)[key]])) as Partial<T>;
+}
+
 function normalise(value: unknown): unknown {
   if (value === undefined) return null;
+  if (isUuid(value)) return value.toLowerCase();
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {
     const items = value.map(normalise);
