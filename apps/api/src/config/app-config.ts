@@ -14,8 +14,10 @@ export interface AppConfig {
   jwtSecret?: string;
   /** Token lifetime, as jsonwebtoken reads it: seconds (`3600`) or a duration (`12h`, `30m`, `7d`). */
   jwtExpiresIn: string | number;
-  /** Login attempts allowed per minute for one email from one IP address; more answer 429. */
+  /** Failed sign-ins allowed per minute for one email from one IP address; more answer 429. */
   loginRateLimit: number;
+  /** Failed sign-ins allowed per minute from one IP address, whatever the emails (password spraying); more answer 429. */
+  loginIpRateLimit: number;
   corsOrigins: string[];
   /** Serve the built admin UI from this folder (when it exists). */
   adminDir: string;
@@ -66,6 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(loginRateLimit) || loginRateLimit < 1) {
     problems.push(`LOGIN_RATE_LIMIT must be a positive integer (attempts per minute), got "${env.LOGIN_RATE_LIMIT}"`);
   }
+  const loginIpRateLimit = Number(env.LOGIN_IP_RATE_LIMIT ?? 30);
+  if (!Number.isInteger(loginIpRateLimit) || loginIpRateLimit < 1) {
+    problems.push(`LOGIN_IP_RATE_LIMIT must be a positive integer (failed attempts per minute), got "${env.LOGIN_IP_RATE_LIMIT}"`);
+  }
   const databasePool: DatabasePoolConfig = {
     size: positiveInteger(env, 'DB_POOL_SIZE', 10, problems),
     connectTimeoutMs: positiveInteger(env, 'DB_CONNECT_TIMEOUT_MS', 5000, problems),
@@ -82,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     jwtExpiresIn: jwtExpiresIn!,
     loginRateLimit,
+    loginIpRateLimit,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -7,6 +7,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { CreateUserDto, UpdateUserDto, UserDto, UserFilter } from './dto/user.dto';
+import { canonicalEmail } from './canonical-email';
 import { User } from './user.entity';
 import { replicaReader } from '../database/read-query';
 
@@ -123,7 +124,7 @@ export class UsersService {
       const [{ exists }] = (await manager.query(`SELECT EXISTS (SELECT 1 FROM users) AS exists`)) as { exists: boolean }[];
       if (exists) return null;
       const { identifiers } = await manager.insert(User, {
-        email: email.trim().toLowerCase(),
+        email: canonicalEmail(email),
         name: 'Administrator',
         role: 'admin',
         passwordHash,
