@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AUDIT_ACTIONS, type AuditAction } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
@@ -25,12 +25,21 @@ export const AUDIT_LIST: ListSpec = {
   sort: { id: 'a.id', at: 'a.at', action: 'a.action', entityType: 'a.entity_type', userId: 'a.user_id' },
 };
 
-const ROWS: RowSource = {
-  from: 'audit a',
-  joins: 'LEFT JOIN users u ON u.id = a.user_id',
-  columns: `a.id, a.at, a.user_id AS "userId", u.email AS "userEmail", u.name AS "userName", a.action,
-            a.entity_type AS "entityType", a.entity_id AS "entityId", a.changes`,
-};
+/**
+ * The rows a reader sees. Who made a change is staff data: admins see the email and name, editors
+ * (who work on the same records) the name, analysts neither. Every reader sees `userId`, an opaque
+ * id that tells changes by the same person apart.
+ */
+function rowsFor(reader: AuthUser): RowSource {
+  const email = reader.role === 'admin' ? 'u.email' : 'NULL::text';
+  const name = reader.role === 'analyst' ? 'NULL::text' : 'u.name';
+  return {
+    from: 'audit a',
+    joins: 'LEFT JOIN users u ON u.id = a.user_id',
+    columns: `a.id, a.at, a.user_id AS "userId", ${email} AS "userEmail", ${name} AS "userName", a.action,
+              a.entity_type AS "entityType", a.entity_id AS "entityId", a.changes`,
+  };
+}
 
 /** Fields never written to the audit trail. */
 const HIDDEN = new Set(['passwordHash', 'password', 'updatedAt', 'createdAt', 'version', 'search', 'searchText', 'path']);
@@ -39,8 +48,17 @@ const HIDDEN = new Set(['passwordHash', 'password', 'updatedAt', 'createdAt', 'v
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Newest first unless sorted otherwise. Only admins see the trail of user accounts. */
+  /**
+   * Newest first unless sorted otherwise. Only admins see the trail of user accounts; analysts may
+   * not look up what one person did (`filter.userId`: 403).
+   */
   list({ filter, sort, range }: ListQuery<AuditFilter>, reader: AuthUser): Promise<Page<AuditEntryDto>> {
+    if (filter.userId !== undefined && reader.role === 'analyst') {
+      throw new ForbiddenException({
+        message: 'Filtering the audit trail by user needs the editor role',
+        errors: { 'filter.userId': 'needs the editor role' },
+      });
+    }
     const params: unknown[] = [];
     const where: string[] = [];
     if (reader.role !== 'admin') where.push(`a.entity_type <> 'users'`);
@@ -53,7 +71,7 @@ export class AuditService {
     const { from, to } = parseAtRange(filter);
     if (from) where.push(`a.at >= ${bind(params, from, 'timestamptz')}`);
     if (to) where.push(to.exclusive ? `a.at < ${bind(params, to.at, 'timestamptz')}` : `a.at <= ${bind(params, to.at, 'timestamptz')}`);
-    return fetchPage(replicaReader(this.dataSource), ROWS, {
+    return fetchPage(replicaReader(this.dataSource), rowsFor(reader), {
       where: and(where),
       params,
       orderBy: orderBy(AUDIT_LIST, sort ?? { field: 'at', order: 'DESC' }),
@@ -62,7 +80,7 @@ export class AuditService {
   }
 
   async findOne(id: string, reader: AuthUser): Promise<AuditEntryDto> {
-    const entry = await fetchOneOrFail<AuditEntryDto>(this.dataSource.manager, ROWS, 'a.id', id, 'audit entry');
+    const entry = await fetchOneOrFail<AuditEntryDto>(this.dataSource.manager, rowsFor(reader), 'a.id', id, 'audit entry');
     if (entry.entityType === 'users' && reader.role !== 'admin') throw new NotFoundException(`audit entry ${id} not found`);
     return entry;
   }
