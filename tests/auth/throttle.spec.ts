@@ -1,3 +1,4 @@
+import { loadConfig } from '../../apps/api/src/config/app-config';
 import { createTestApp, TestApp } from '../utils/test-app';
 
 describe('login rate limit', () => {
@@ -109,5 +110,30 @@ describe('sign-in limit per address, across accounts (password spraying)', () =>
     expect(limited.body.message).toMatch(/from this address/);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     await attempt('editor@test.local', 'editor-password').expect(429);
+    // without TRUST_PROXY a client cannot pass for another address
+    await attempt('editor@test.local', 'editor-password').set('X-Forwarded-For', '203.0.113.9').expect(429);
+  });
+});
+
+describe('sign-in limit per address behind a proxy (TRUST_PROXY)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3', LOGIN_IP_RATE_LIMIT: '5', TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(() => t.close());
+
+  const from = (address: string, email: string, password: string) =>
+    t.http.post('/api/auth/login').set('X-Forwarded-For', address).send({ email, password });
+
+  it('counts each forwarded client address apart', async () => {
+    for (let i = 0; i < 5; i++) await from('203.0.113.1', `user-${i}@test.local`, 'Spring2024!').expect(401);
+    await from('203.0.113.1', 'editor@test.local', 'editor-password').expect(429);
+    await from('203.0.113.2', 'editor@test.local', 'editor-password').expect(200);
+  });
+
+  it('refuses TRUST_PROXY=true, which would trust whatever a client claims', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
   });
 });

@@ -21,6 +21,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     forceCloseConnections: false,
   });
   app.setGlobalPrefix('api');
+  // Which X-Forwarded-For hops give the client address (the sign-in limits count per address); by default none.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   // Registered before Nest's own parser, which then steps aside; a larger body is a 413.
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(
