@@ -57,15 +57,19 @@ describe('audit API (read only)', () => {
       'tags:create',
     ]);
     expect(actions((await list({ filter: JSON.stringify({ entityId: ids.actor }) })).body)).toEqual(['actors:create']);
-    expect(actions((await list({ filter: JSON.stringify({ userId: t.users.editor.id }) })).body)).toEqual(['tags:update', 'tags:create']);
+    expect(actions((await list({ filter: JSON.stringify({ userId: t.users.editor.id }) }, 'editor')).body)).toEqual([
+      'tags:update',
+      'tags:create',
+    ]);
     expect(actions((await list({ filter: JSON.stringify({ action: ['create', 'delete'] }) })).body)).toEqual([
       'tags:delete',
       'actors:create',
       'tags:create',
     ]);
-    const combined = await list({
-      filter: JSON.stringify({ entityType: 'tags', entityId: ids.tag, userId: t.users.admin.id, action: 'delete' }),
-    });
+    const combined = await list(
+      { filter: JSON.stringify({ entityType: 'tags', entityId: ids.tag, userId: t.users.admin.id, action: 'delete' }) },
+      'editor',
+    );
     expect(actions(combined.body)).toEqual(['tags:delete']);
     expect(combined.headers['content-range']).toBe('audit 0-0/1');
   });
@@ -90,6 +94,31 @@ describe('audit API (read only)', () => {
     await t.as('editor').get(`/api/audit/${usersEntry.id}`).expect(404);
   });
 
+  it('shows who made a change by role: email to admins, name to editors too, neither to analysts', async () => {
+    const who = async (role: 'analyst' | 'editor' | 'admin') => {
+      const [entry] = (await list({ filter: JSON.stringify({ entityType: 'tags', action: 'create' }) }, role).expect(200)).body;
+      const one = (await t.as(role).get(`/api/audit/${entry.id}`).expect(200)).body;
+      expect(one).toEqual(entry);
+      expect(Object.keys(entry).sort()).toEqual(
+        ['action', 'at', 'changes', 'entityId', 'entityType', 'id', 'userEmail', 'userId', 'userName'].sort(),
+      );
+      return { userId: entry.userId, userEmail: entry.userEmail, userName: entry.userName };
+    };
+    expect(await who('admin')).toEqual({ userId: t.users.editor.id, userEmail: 'editor@test.local', userName: 'Test editor' });
+    expect(await who('editor')).toEqual({ userId: t.users.editor.id, userEmail: null, userName: 'Test editor' });
+    expect(await who('analyst')).toEqual({ userId: t.users.editor.id, userEmail: null, userName: null });
+    const everything = JSON.stringify((await list({ range: '[0,99]' }, 'analyst')).body);
+    expect(everything).not.toMatch(/@test\.local|@localhost|Test editor|Administrator/);
+  });
+
+  it('lets analysts not filter by user: 403 naming the filter', async () => {
+    for (const userId of [t.users.editor.id, null]) {
+      const refused = await list({ filter: JSON.stringify({ userId }) }, 'analyst').expect(403);
+      expect(refused.body.errors).toEqual({ 'filter.userId': expect.any(String) });
+    }
+    await list({ filter: JSON.stringify({ userId: null }) }, 'editor').expect(200);
+  });
+
   it('reads one entry; a malformed id is a 400, a missing one a 404', async () => {
     const [first] = (await list({ range: '[0,0]' })).body;
     await t.as('analyst').get(`/api/audit/${first.id}`).expect(200, first);
@@ -104,7 +133,7 @@ describe('audit API (read only)', () => {
   });
 
   it('cannot be written: no POST, PUT or DELETE, for any role', async () => {
-    const [first] = (await list({ range: '[0,0]' })).body;
+    const [first] = (await list({ range: '[0,0]' }, 'admin')).body;
     await t.as('admin').post('/api/audit').send({ action: 'create' }).expect(404);
     await t.as('admin').put(`/api/audit/${first.id}`).send({ changes: {} }).expect(404);
     await t.as('admin').delete(`/api/audit/${first.id}`).expect(404);

@@ -78,8 +78,8 @@ describe('sign-in and bearer tokens', () => {
   it('refuses expired tokens, alg none, other algorithms, other keys and older passwords', async () => {
     const HS256 = { alg: 'HS256', typ: 'JWT' };
     // every forged token below is valid but for one defect
-    const { pwd } = JSON.parse(Buffer.from(t.tokenFor('admin').split('.')[1], 'base64url').toString());
-    const claims = (changes: object = {}) => ({ sub: t.users.admin.id, pwd, iat: now(), exp: now() + 60, ...changes });
+    const { pwd, gen } = JSON.parse(Buffer.from(t.tokenFor('admin').split('.')[1], 'base64url').toString());
+    const claims = (changes: object = {}) => ({ sub: t.users.admin.id, pwd, gen, iat: now(), exp: now() + 60, ...changes });
     const valid = forge(HS256, claims(), secret);
     await t.withToken(valid).get('/api/auth/me').expect(200);
 
@@ -93,6 +93,9 @@ describe('sign-in and bearer tokens', () => {
       noSubject: forge(HS256, claims({ sub: undefined }), secret),
       olderPassword: forge(HS256, claims({ pwd: 'AAAAAAAAAAAAAAAA' }), secret),
       noPasswordClaim: forge(HS256, claims({ pwd: undefined }), secret),
+      noExpiry: forge(HS256, claims({ exp: undefined }), secret),
+      olderGeneration: forge(HS256, claims({ gen: gen - 1 }), secret),
+      noGeneration: forge(HS256, claims({ gen: undefined }), secret),
     };
     for (const [name, token] of Object.entries(tokens)) {
       const response = await t.withToken(token).get('/api/auth/me');
@@ -107,13 +110,20 @@ describe('sign-in and bearer tokens', () => {
     expect(exp - iat).toBe(12 * 3600);
   });
 
-  it('refuses a disabled user at once, even with a token issued before', async () => {
+  it('refuses a disabled user at once, even with a token issued before, and for good once enabled again', async () => {
     const user = await t.createUser({ role: 'editor' });
     await t.withToken(user.token).get('/api/auth/me').expect(200);
     await t.as('admin').delete(`/api/users/${user.id}`).expect(200);
     await t.withToken(user.token).get('/api/auth/me').expect(401);
     await t.as('admin').put(`/api/users/${user.id}`).send({ disabled: false }).expect(200);
-    await t.withToken(user.token).get('/api/auth/me').expect(200);
+    await t.withToken(user.token).get('/api/auth/me').expect(401);
+    await t.withToken(user.token).get('/api/statements').expect(401);
+    const again = await t.login(user.email, user.password);
+    await t.withToken(again).get('/api/auth/me').expect(200);
+    // disabled another way than through the API: the tokens go all the same
+    await t.dataSource.query(`UPDATE users SET disabled = true WHERE id = $1`, [user.id]);
+    await t.dataSource.query(`UPDATE users SET disabled = false WHERE id = $1`, [user.id]);
+    await t.withToken(again).get('/api/auth/me').expect(401);
   });
 
   it('revokes the tokens issued before a password change', async () => {
@@ -181,9 +191,25 @@ describe('tokens with JWT_SECRET and JWT_EXPIRES_IN', () => {
     expect(await t.dataSource.query(`SELECT 1 FROM settings WHERE key = 'jwt_secret'`)).toEqual([]);
   });
 
+  it('deletes a signing key left in the database, so that the database holds none', async () => {
+    await t.dataSource.query(`INSERT INTO settings (key, value) VALUES ('jwt_secret', 'a-key-generated-before-JWT_SECRET-was-set')`);
+    const other = await createApp(loadConfig({ LOG_LEVEL: 'error', JWT_SECRET }), t.db.url);
+    await other.init();
+    try {
+      expect(await t.dataSource.query(`SELECT 1 FROM settings WHERE key = 'jwt_secret'`)).toEqual([]);
+      await request(other.getHttpServer())
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${t.tokenFor('editor')}`)
+        .expect(200);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses an invalid JWT_EXPIRES_IN or LOGIN_RATE_LIMIT at start', () => {
     expect(() => loadConfig({ JWT_EXPIRES_IN: 'soon' })).toThrow(/JWT_EXPIRES_IN/);
     expect(() => loadConfig({ LOGIN_RATE_LIMIT: '0' })).toThrow(/LOGIN_RATE_LIMIT/);
+    expect(() => loadConfig({ LOGIN_IP_RATE_LIMIT: 'many' })).toThrow(/LOGIN_IP_RATE_LIMIT/);
     expect(loadConfig({ JWT_EXPIRES_IN: '3600' }).jwtExpiresIn).toBe(3600);
   });
 });

@@ -149,9 +149,10 @@ describe('users API (admins only)', () => {
     expect(self.body.message).toMatch(/your own account/);
     await t.as('admin').put(`/api/users/${adminId}`).send({ role: 'editor' }).expect(200);
     await t.as('admin').get('/api/users').expect(403);
-    // and now `other` is the last admin
-    await t.withToken(other.token).put(`/api/users/${other.id}`).send({ role: 'editor' }).expect(409);
-    await t.withToken(other.token).put(`/api/users/${adminId}`).send({ role: 'admin' }).expect(200);
+    // and now `other` is the last admin (signed in again: disabling revoked the tokens issued before)
+    const otherToken = await t.login(other.email, other.password);
+    await t.withToken(otherToken).put(`/api/users/${other.id}`).send({ role: 'editor' }).expect(409);
+    await t.withToken(otherToken).put(`/api/users/${adminId}`).send({ role: 'admin' }).expect(200);
     await t.as('admin').get('/api/users').expect(200);
   });
 

@@ -23,6 +23,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // Registered before Nest's own parser, which then steps aside; a larger body is a 413, a deep or non-UTF-8 one a 400.
   // (express.json itself: Nest's useBodyParser reserves `verify`.)
   app.use(json({ limit: JSON_BODY_LIMIT, verify: verifyJsonBody }));
+  // Which X-Forwarded-For hops give the client address (the sign-in limits count per address); by default none.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -13,7 +13,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useGetList, useLocale, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
-import { recordAsOf, type AuditEntry } from './recordAsOf';
+import { authorOf, recordAsOf, type AuditEntry } from './recordAsOf';
+
+/** The author of an entry, or "Staff" / "System" when the reader may not know or there is none. */
+export const AuthorLabel = ({ entry }: { entry: Pick<AuditEntry, 'userId' | 'userName' | 'userEmail'> }) => {
+  const translate = useTranslate();
+  const author = authorOf(entry);
+  return <bdi>{author === 'staff' || author === 'system' ? translate(`resources.audit.history.${author}`) : author}</bdi>;
+};
 
 const ACTION_COLORS: Record<string, 'success' | 'info' | 'error' | 'warning'> = {
   create: 'success',
@@ -121,7 +128,7 @@ export const HistoryPanel = () => {
                 {when(entry.at, locale)}
               </Typography>
               <Typography variant="body2" component="span" color="text.secondary">
-                <bdi>{entry.userName || entry.userEmail || translate('resources.audit.history.system')}</bdi>
+                <AuthorLabel entry={entry} />
               </Typography>
               <Button size="small" sx={{ marginInlineStart: 'auto' }} onClick={() => setViewing(entry.id)}>
                 {translate('resources.audit.history.view_as_of')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordAsOf, type AuditEntry } from './recordAsOf';
+import { authorOf, recordAsOf, type AuditEntry } from './recordAsOf';
 
 const entry = (id: string, action: string, changes: AuditEntry['changes']): AuditEntry => ({
   id,
@@ -47,5 +47,14 @@ describe('recordAsOf', () => {
 
   it('is undefined for an entry not in the trail', () => {
     expect(recordAsOf(current, trail, 'nope')).toBeUndefined();
+  });
+});
+
+describe('authorOf', () => {
+  it('names the author when the reader may know, else says staff or system', () => {
+    expect(authorOf({ userId: 'u1', userName: 'Lena', userEmail: 'lena@example.org' })).toBe('Lena');
+    expect(authorOf({ userId: 'u1', userName: '', userEmail: 'lena@example.org' })).toBe('lena@example.org');
+    expect(authorOf({ userId: 'u1', userName: null, userEmail: null })).toBe('staff');
+    expect(authorOf({ userId: null, userName: null, userEmail: null })).toBe('system');
   });
 });

@@ -12,6 +12,14 @@ export interface AuditEntry {
 }
 
 /**
+ * Who made the change, as far as the reader may know: a name (editors and admins), an email
+ * (admins), or, for analysts, only that a staff member did (`staff`) rather than the system.
+ */
+export function authorOf(entry: Pick<AuditEntry, 'userId' | 'userName' | 'userEmail'>): string | 'staff' | 'system' {
+  return entry.userName || entry.userEmail || (entry.userId ? 'staff' : 'system');
+}
+
+/**
  * The record as it was right after the entry `entryId`: the current record with every later
  * entry's changes undone (field := before), newest first. `entries` are one record's trail,
  * newest first (as `/api/audit` sorts by default). Fields never in the trail keep their current

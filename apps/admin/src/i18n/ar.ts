@@ -354,6 +354,7 @@ export const ar: TranslationMessages = {
       fields: {
         at: 'الوقت',
         userEmail: 'المستخدم',
+        userName: 'المستخدم',
         userId: 'معرّف المستخدم',
         action: 'الإجراء',
         entityType: 'نوع السجل',
@@ -374,6 +375,7 @@ export const ar: TranslationMessages = {
       history: {
         title: 'السجل',
         empty: 'لا تغييرات مسجّلة بعد.',
+        staff: 'أحد أعضاء الفريق',
         system: 'النظام',
         view_as_of: 'عرضه كما كان',
         as_of: 'كما كان في %{at}',

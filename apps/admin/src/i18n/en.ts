@@ -133,6 +133,7 @@ export const en: TranslationMessages = {
       fields: {
         at: 'When',
         userEmail: 'User',
+        userName: 'User',
         userId: 'User id',
         action: 'Action',
         entityType: 'Record type',
@@ -153,6 +154,7 @@ export const en: TranslationMessages = {
       history: {
         title: 'History',
         empty: 'No changes recorded yet.',
+        staff: 'Staff',
         system: 'System',
         view_as_of: 'View as it was',
         as_of: 'As it was on %{at}',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ACTOR_KINDS } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, changedFields } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
 import { lockForMove } from '../common/hierarchy-move';
@@ -104,9 +104,11 @@ export class ActorsService {
     await lockOrFail(manager, 'actors', id, 'actor');
     const before = await this.findOne(id, manager);
     await this.assertParentExists(manager, dto.parentId);
-    const changes = pickDefined(dto, WRITABLE);
+    const changes = changedFields(before, pickDefined(dto, WRITABLE));
+    const rolesChange = dto.roles && !sameRoles(dto.roles, before.roles ?? []) ? dto.roles : undefined;
+    if (!Object.keys(changes).length && !rolesChange) return before;
     if (Object.keys(changes).length) await manager.update(Actor, id, changes);
-    if (dto.roles) await this.replaceRoles(manager, id, dto.roles);
+    if (rolesChange) await this.replaceRoles(manager, id, rolesChange);
     const after = await this.findOne(id, manager);
     await auditChange(this.audit, manager, { entityType: 'actors', action: 'update', user, before, after });
     return after;
@@ -157,4 +159,14 @@ export class ActorsService {
       );
     }
   }
+}
+
+/** Whether two lists hold the same roles, in any order. */
+function sameRoles(a: ActorRoleDto[], b: ActorRoleDto[]): boolean {
+  const keys = (roles: ActorRoleDto[]) =>
+    roles
+      .map((r) => JSON.stringify([r.actorId.toLowerCase(), r.title, r.from ?? null, r.to ?? null]))
+      .sort()
+      .join();
+  return a.length === b.length && keys(a) === keys(b);
 }

@@ -20,7 +20,7 @@ export class AuditController {
     'audit',
     AUDIT_LIST,
     AuditEntryDto,
-    'Newest first by default. `from`/`to` bound `at` (a date, `to` inclusive, or an ISO timestamp); `userId: null` lists system changes. Entries about users are shown to admins only.',
+    'Newest first by default. `from`/`to` bound `at` (a date, `to` inclusive, or an ISO timestamp); `userId: null` lists system changes (editors and admins only: analysts get 403). Entries about users are shown to admins only; `userEmail` to admins, `userName` to editors and admins.',
     { usesUser: true },
   )
   list(@Query(new ListQueryPipe(AUDIT_LIST)) query: ListQuery<AuditFilter>, @CurrentUser() reader: AuthUser) {

@@ -1,11 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AUDIT_ACTIONS, type AuditAction } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { FieldErrorsException } from '../common/api-error';
 import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, fetchOneOrFail, fetchPage, RowSource } from '../common/sql';
-import { isIsoDate } from '../common/validators';
+import { isIsoDate, isUuid } from '../common/validators';
 import { AuditEntryDto, AuditFilter } from './dto/audit-entry.dto';
 import { replicaReader } from '../database/read-query';
 
@@ -25,12 +25,21 @@ export const AUDIT_LIST: ListSpec = {
   sort: { id: 'a.id', at: 'a.at', action: 'a.action', entityType: 'a.entity_type', userId: 'a.user_id' },
 };
 
-const ROWS: RowSource = {
-  from: 'audit a',
-  joins: 'LEFT JOIN users u ON u.id = a.user_id',
-  columns: `a.id, a.at, a.user_id AS "userId", u.email AS "userEmail", u.name AS "userName", a.action,
-            a.entity_type AS "entityType", a.entity_id AS "entityId", a.changes`,
-};
+/**
+ * The rows a reader sees. Who made a change is staff data: admins see the email and name, editors
+ * (who work on the same records) the name, analysts neither. Every reader sees `userId`, an opaque
+ * id that tells changes by the same person apart.
+ */
+function rowsFor(reader: AuthUser): RowSource {
+  const email = reader.role === 'admin' ? 'u.email' : 'NULL::text';
+  const name = reader.role === 'analyst' ? 'NULL::text' : 'u.name';
+  return {
+    from: 'audit a',
+    joins: 'LEFT JOIN users u ON u.id = a.user_id',
+    columns: `a.id, a.at, a.user_id AS "userId", ${email} AS "userEmail", ${name} AS "userName", a.action,
+              a.entity_type AS "entityType", a.entity_id AS "entityId", a.changes`,
+  };
+}
 
 /** Fields never written to the audit trail. */
 const HIDDEN = new Set(['passwordHash', 'password', 'updatedAt', 'createdAt', 'version', 'search', 'searchText', 'path']);
@@ -39,8 +48,17 @@ const HIDDEN = new Set(['passwordHash', 'password', 'updatedAt', 'createdAt', 'v
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Newest first unless sorted otherwise. Only admins see the trail of user accounts. */
+  /**
+   * Newest first unless sorted otherwise. Only admins see the trail of user accounts; analysts may
+   * not look up what one person did (`filter.userId`: 403).
+   */
   list({ filter, sort, range }: ListQuery<AuditFilter>, reader: AuthUser): Promise<Page<AuditEntryDto>> {
+    if (filter.userId !== undefined && reader.role === 'analyst') {
+      throw new ForbiddenException({
+        message: 'Filtering the audit trail by user needs the editor role',
+        errors: { 'filter.userId': 'needs the editor role' },
+      });
+    }
     const params: unknown[] = [];
     const where: string[] = [];
     if (reader.role !== 'admin') where.push(`a.entity_type <> 'users'`);
@@ -53,7 +71,7 @@ export class AuditService {
     const { from, to } = parseAtRange(filter);
     if (from) where.push(`a.at >= ${bind(params, from, 'timestamptz')}`);
     if (to) where.push(to.exclusive ? `a.at < ${bind(params, to.at, 'timestamptz')}` : `a.at <= ${bind(params, to.at, 'timestamptz')}`);
-    return fetchPage(replicaReader(this.dataSource), ROWS, {
+    return fetchPage(replicaReader(this.dataSource), rowsFor(reader), {
       where: and(where),
       params,
       orderBy: orderBy(AUDIT_LIST, sort ?? { field: 'at', order: 'DESC' }),
@@ -62,7 +80,7 @@ export class AuditService {
   }
 
   async findOne(id: string, reader: AuthUser): Promise<AuditEntryDto> {
-    const entry = await fetchOneOrFail<AuditEntryDto>(this.dataSource.manager, ROWS, 'a.id', id, 'audit entry');
+    const entry = await fetchOneOrFail<AuditEntryDto>(this.dataSource.manager, rowsFor(reader), 'a.id', id, 'audit entry');
     if (entry.entityType === 'users' && reader.role !== 'admin') throw new NotFoundException(`audit entry ${id} not found`);
     return entry;
   }
@@ -71,7 +89,7 @@ export class AuditService {
    * Writes one entry with the same EntityManager as the change, so that the change and its audit
    * entry commit or fail together. `before` is null for a create, `after` null for a delete.
    * `secrets` names fields that changed but whose values never enter the trail (a password):
-   * they are recorded as `["***", "***"]`.
+   * they are recorded as `["***", "***"]`. An update that changed nothing leaves no entry.
    */
   async record(
     manager: EntityManager,
@@ -87,6 +105,7 @@ export class AuditService {
   ): Promise<void> {
     const changes = diff(entry.before, entry.after);
     for (const field of entry.secrets ?? []) changes[field] = [entry.before ? '***' : null, entry.after ? '***' : null];
+    if (entry.action === 'update' && !Object.keys(changes).length) return;
     await manager.query(`INSERT INTO audit (user_id, action, entity_type, entity_id, changes) VALUES ($1, $2, $3, $4, $5)`, [
       entry.userId ?? null,
       entry.action,
@@ -110,8 +129,19 @@ export function diff(before: Record<string, unknown> | null, after: Record<strin
   return changes;
 }
 
+/**
+ * The fields of `proposed` whose value differs from `current`'s, compared as the audit trail
+ * compares them: a write that would change nothing is no write (no version, no `updatedAt`, no entry).
+ */
+export function changedFields<T extends object>(current: object, proposed: T): Partial<T> {
+  const stored = current as Record<string, unknown>;
+  const changes = diff(Object.fromEntries(Object.keys(proposed).map((key) => [key, stored[key]])), proposed as Record<string, unknown>);
+  return Object.fromEntries(Object.keys(changes).map((key) => [key, (proposed as Record<string, unknown>)[key]])) as Partial<T>;
+}
+
 function normalise(value: unknown): unknown {
   if (value === undefined) return null;
+  if (isUuid(value)) return value.toLowerCase();
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) {
     const items = value.map(normalise);

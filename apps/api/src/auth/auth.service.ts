@@ -6,6 +6,7 @@ import { Repository } from 'typeorm';
 import { isUuid } from '../common/validators';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { primaryPrepared } from '../database/read-query';
+import { canonicalEmail } from '../users/canonical-email';
 import { User } from '../users/user.entity';
 import type { AuthUser } from './auth.decorators';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
@@ -20,6 +21,9 @@ export interface TokenPayload {
   sub?: unknown;
   /** Fingerprint of the password hash when the token was issued: a new password revokes older tokens. */
   pwd?: unknown;
+  /** The account's `token_generation` when the token was issued: disabling the account moves it on. */
+  gen?: unknown;
+  exp?: unknown;
 }
 
 @Injectable()
@@ -35,20 +39,31 @@ export class AuthService {
   ) {}
 
   async login({ email, password }: LoginDto, clientIp = ''): Promise<LoginResponseDto> {
-    const attemptKey = `${clientIp}|${email.trim().toLowerCase()}`;
-    this.failures.assertAllowed(attemptKey, this.config.loginRateLimit);
+    const canonical = canonicalEmail(email);
+    const account = `account:${clientIp}|${canonical}`;
+    const address = `address:${clientIp}`;
+    this.failures.begin([
+      {
+        key: account,
+        limit: this.config.loginRateLimit,
+        message: 'Too many failed sign-in attempts for this email; wait a minute and try again',
+      },
+      {
+        key: address,
+        limit: this.config.loginIpRateLimit,
+        message: 'Too many failed sign-in attempts from this address; wait a minute and try again',
+      },
+    ]);
     const user = await this.users
       .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email: email.trim() })
+      .addSelect(['u.passwordHash', 'u.tokenGeneration'])
+      // lower() lets users_email_key serve the lookup; the match is on the canonical form alone.
+      .where('lower(u.email) = lower(:email) AND u.email = :email', { email: canonical })
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? (await this.getDummyHash()), password);
-    if (!user || !valid || user.disabled) {
-      this.failures.recordFailure(attemptKey);
-      throw new UnauthorizedException(WRONG_CREDENTIALS);
-    }
-    this.failures.clear(attemptKey);
-    const payload: TokenPayload = { sub: user.id, pwd: passwordFingerprint(user.passwordHash) };
+    if (!user || !valid || user.disabled) throw new UnauthorizedException(WRONG_CREDENTIALS);
+    this.failures.succeeded(account, address);
+    const payload: TokenPayload = { sub: user.id, pwd: passwordFingerprint(user.passwordHash), gen: user.tokenGeneration };
     return { accessToken: await this.jwt.signAsync(payload), user: toAuthUser(user) };
   }
 
@@ -69,20 +84,26 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException(INVALID_TOKEN);
     }
-    if (!isUuid(payload.sub)) throw new UnauthorizedException(INVALID_TOKEN);
+    // jsonwebtoken checks `exp` only when it is there; a token that never expires is never issued here.
+    if (!isUuid(payload.sub) || typeof payload.exp !== 'number') throw new UnauthorizedException(INVALID_TOKEN);
     return payload;
   }
 
-  /** The current user of verified claims: a 401 if the account is gone or disabled, or its password changed since. */
+  /**
+   * The current user of verified claims: a 401 if the account is gone or disabled, was disabled
+   * since the token was issued (even if enabled again), or its password changed since.
+   */
   async userOf(payload: TokenPayload): Promise<AuthUser> {
     // A prepared statement on the primary rather than the query builder: this runs before every authenticated request.
-    const [user] = await primaryPrepared<Pick<User, 'id' | 'email' | 'name' | 'role' | 'passwordHash'>>(
+    const [user] = await primaryPrepared<Pick<User, 'id' | 'email' | 'name' | 'role' | 'passwordHash'> & { generation: number }>(
       this.users.manager.connection,
       'stance_auth_user',
-      `SELECT id, email, name, role, password_hash AS "passwordHash" FROM users WHERE id = $1 AND NOT disabled`,
+      `SELECT id, email, name, role, password_hash AS "passwordHash", token_generation AS generation FROM users WHERE id = $1 AND NOT disabled`,
       [payload.sub],
     );
-    if (!user || payload.pwd !== passwordFingerprint(user.passwordHash)) throw new UnauthorizedException(INVALID_TOKEN);
+    if (!user || payload.pwd !== passwordFingerprint(user.passwordHash) || payload.gen !== user.generation) {
+      throw new UnauthorizedException(INVALID_TOKEN);
+    }
     return toAuthUser(user);
   }
 

@@ -14,9 +14,16 @@ export interface AppConfig {
   jwtSecret?: string;
   /** Token lifetime, as jsonwebtoken reads it: seconds (`3600`) or a duration (`12h`, `30m`, `7d`). */
   jwtExpiresIn: string | number;
-  /** Login attempts allowed per minute for one email from one IP address; more answer 429. */
+  /** Failed sign-ins allowed per minute for one email from one IP address; more answer 429. */
   loginRateLimit: number;
+  /** Failed sign-ins allowed per minute from one IP address, whatever the emails (password spraying); more answer 429. */
+  loginIpRateLimit: number;
   corsOrigins: string[];
+  /**
+   * `TRUST_PROXY`, Express's `trust proxy`: the number of proxies in front, or the addresses and
+   * subnets trusted (`loopback`, `10.0.0.0/8`); unset, the client address is the TCP peer's.
+   */
+  trustProxy?: number | string;
   /** Serve the built admin UI from this folder (when it exists). */
   adminDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -105,6 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(loginRateLimit) || loginRateLimit < 1) {
     problems.push(`LOGIN_RATE_LIMIT must be a positive integer (attempts per minute), got "${env.LOGIN_RATE_LIMIT}"`);
   }
+  const loginIpRateLimit = Number(env.LOGIN_IP_RATE_LIMIT ?? 30);
+  if (!Number.isInteger(loginIpRateLimit) || loginIpRateLimit < 1) {
+    problems.push(`LOGIN_IP_RATE_LIMIT must be a positive integer (failed attempts per minute), got "${env.LOGIN_IP_RATE_LIMIT}"`);
+  }
+  const trustProxyText = env.TRUST_PROXY?.trim() || undefined;
+  const trustProxy = trustProxyText && /^\d+$/.test(trustProxyText) ? Number(trustProxyText) : trustProxyText;
+  if (trustProxy === 'true' || trustProxy === 'false') {
+    problems.push('TRUST_PROXY must be the number of proxies in front or the addresses trusted, not true or false');
+  }
   const databasePool: DatabasePoolConfig = {
     size: positiveInteger(env, 'DB_POOL_SIZE', 10, problems),
     connectTimeoutMs: positiveInteger(env, 'DB_CONNECT_TIMEOUT_MS', 5000, problems),
@@ -142,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret,
     jwtExpiresIn: jwtExpiresIn!,
     loginRateLimit,
+    loginIpRateLimit,
+    trustProxy,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
 import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
@@ -67,8 +67,9 @@ export class EventsService {
     return this.dataSource.transaction(async (manager) => {
       await lockOrFail(manager, 'events', id, 'event');
       const before = await this.findOne(id, manager);
-      const changes = pickDefined(dto, WRITABLE);
-      if (Object.keys(changes).length) await manager.update(Event, id, changes);
+      const changes = changedFields(before, pickDefined(dto, WRITABLE));
+      if (!Object.keys(changes).length) return before;
+      await manager.update(Event, id, changes);
       const after = await this.findOne(id, manager);
       await auditChange(this.audit, manager, { entityType: 'events', action: 'update', user, before, after });
       return after;

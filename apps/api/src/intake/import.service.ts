@@ -322,6 +322,10 @@ export class ImportService {
       fields.status,
       fields.notes,
     ];
+    const after = { ...fields, topicIds: [...topicIds].sort(), tagIds: [...tagIds].sort(), stances: sortStances(stances) };
+    const changes = diff(existing, after);
+    // A row that matches its statement as stored is counted as updated but writes nothing: no version, no audit entry.
+    if (existing && !Object.keys(changes).length) return false;
     if (existing) {
       await manager.query(
         `UPDATE statements SET text = $1, lang = $2, translations = $3, original_lang = $4, kind = $5, channel = $6, speaker_id = $7,
@@ -334,13 +338,12 @@ export class ImportService {
     } else {
       pending.create([id, ...columns]);
     }
-    const after = { ...fields, topicIds: [...topicIds].sort(), tagIds: [...tagIds].sort(), stances: sortStances(stances) };
     pending.add(id, {
       topicIds,
       tagIds,
       stances,
       replacing: !!existing,
-      audit: { action: existing ? 'update' : 'create', changes: diff(existing, after) },
+      audit: { action: existing ? 'update' : 'create', changes },
     });
     return !existing;
   }

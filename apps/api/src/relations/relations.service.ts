@@ -2,7 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { RELATION_TYPES } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, changedFields } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
 import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
@@ -71,9 +71,10 @@ export class RelationsService {
     return this.dataSource.transaction(async (manager) => {
       await lockOrFail(manager, 'relations', id, 'relation');
       const before = await this.findOne(id, manager);
-      const changes = pickDefined(dto, WRITABLE);
+      const changes = changedFields(before, pickDefined(dto, WRITABLE));
+      if (!Object.keys(changes).length) return before;
       await this.check(manager, { ...before, ...changes }, id);
-      if (Object.keys(changes).length) await manager.update(Relation, id, changes);
+      await manager.update(Relation, id, changes);
       const after = await this.findOne(id, manager);
       await auditChange(this.audit, manager, { entityType: 'relations', action: 'update', user, before, after });
       return after;

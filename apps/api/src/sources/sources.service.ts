@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
 import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
@@ -87,8 +87,9 @@ export class SourcesService {
   async updateIn(manager: EntityManager, id: string, dto: UpdateSourceDto, user?: AuthUser): Promise<SourceDto> {
     await lockOrFail(manager, 'sources', id, 'source');
     const before = await this.findOne(id, manager);
-    const changes = pickDefined(dto, WRITABLE);
-    if (Object.keys(changes).length) await manager.update(Source, id, changes);
+    const changes = changedFields(before, pickDefined(dto, WRITABLE));
+    if (!Object.keys(changes).length) return before;
+    await manager.update(Source, id, changes);
     const after = await this.findOne(id, manager);
     await auditChange(this.audit, manager, { entityType: 'sources', action: 'update', user, before, after });
     return after;

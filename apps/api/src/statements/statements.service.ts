@@ -2,7 +2,7 @@ import { ConflictException, Injectable, Logger, NotFoundException } from '@nestj
 import type { StatementFilter } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, changedFields } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
 import { Cursor, decodeCursor, encodeCursor, JsonRows, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
@@ -358,7 +358,7 @@ export class StatementsService {
       const values = await this.resolve(manager, dto, null);
       const { identifiers } = await manager.insert(Statement, { ...values, createdBy: user?.id ?? null, updatedBy: user?.id ?? null });
       const id = identifiers[0].id as string;
-      await this.replaceLinks(manager, id, dto, null);
+      await this.replaceLinks(manager, id, linkChanges(dto, null));
       const after = await this.findRow(manager, id, false);
       await auditChange(this.audit, manager, { entityType: 'statements', action: 'create', user, before: null, after });
       return this.findOne(id, { manager });
@@ -374,7 +374,9 @@ export class StatementsService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.findRow(manager, id, false);
       if (before.version !== dto.version) throw this.stale(before);
-      const values = await this.resolve(manager, dto, before);
+      const values = changedFields(before, await this.resolve(manager, dto, before));
+      const links = linkChanges(dto, before);
+      if (!Object.keys(values).length && !Object.keys(links).length) return this.findOne(id, { manager });
       const result = await manager
         .createQueryBuilder()
         .update(Statement)
@@ -382,7 +384,7 @@ export class StatementsService {
         .where('id = :id AND version = :version AND deleted_at IS NULL', { id, version: dto.version })
         .execute();
       if (result.affected !== 1) throw this.stale(await this.findRow(manager, id, true));
-      await this.replaceLinks(manager, id, dto, before);
+      await this.replaceLinks(manager, id, links);
       const after = await this.findRow(manager, id, false);
       await auditChange(this.audit, manager, { entityType: 'statements', action: 'update', user, before, after });
       return this.findOne(id, { manager });
@@ -522,26 +524,22 @@ export class StatementsService {
     return errors;
   }
 
-  /** Topics, tags and stances given in the request replace the stored ones when they differ; absent ones stay. */
-  private async replaceLinks(manager: EntityManager, id: string, dto: Partial<StatementDto>, current: StatementDto | null): Promise<void> {
-    const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
-    const topicIds = dto.topicIds && [...new Set(dto.topicIds.map((t) => t.toLowerCase()))];
-    if (topicIds && !sameSet(topicIds, current?.topicIds ?? [])) {
+  /** Replaces the links that `linkChanges` found different. */
+  private async replaceLinks(manager: EntityManager, id: string, links: LinkChanges): Promise<void> {
+    if (links.topicIds) {
       await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
-      await manager.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::uuid[])`, [id, topicIds]);
+      await manager.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::uuid[])`, [id, links.topicIds]);
     }
-    const tagIds = dto.tagIds && [...new Set(dto.tagIds.map((t) => t.toLowerCase()))];
-    if (tagIds && !sameSet(tagIds, current?.tagIds ?? [])) {
+    if (links.tagIds) {
       await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
-      await manager.query(`INSERT INTO statement_tags (statement_id, tag_id) SELECT $1, unnest($2::uuid[])`, [id, tagIds]);
+      await manager.query(`INSERT INTO statement_tags (statement_id, tag_id) SELECT $1, unnest($2::uuid[])`, [id, links.tagIds]);
     }
-    const key = (s: StanceDto) => `${s.targetActorId?.toLowerCase() ?? ''}|${s.targetTopicId?.toLowerCase() ?? ''}|${s.value}`;
-    if (dto.stances && !sameSet(dto.stances.map(key), (current?.stances ?? []).map(key))) {
+    if (links.stances) {
       await manager.delete(Stance, { statementId: id });
-      if (dto.stances.length) {
+      if (links.stances.length) {
         await manager.insert(
           Stance,
-          dto.stances.map((s) => ({
+          links.stances.map((s) => ({
             statementId: id,
             targetActorId: s.targetActorId ?? null,
             targetTopicId: s.targetTopicId ?? null,
@@ -551,4 +549,23 @@ export class StatementsService {
       }
     }
   }
+}
+
+interface LinkChanges {
+  topicIds?: string[];
+  tagIds?: string[];
+  stances?: StanceDto[];
+}
+
+/** Topics, tags and stances given in the request that differ from the stored ones; absent ones stay. */
+function linkChanges(dto: Partial<StatementDto>, current: StatementDto | null): LinkChanges {
+  const changes: LinkChanges = {};
+  const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  const topicIds = dto.topicIds && [...new Set(dto.topicIds.map((t) => t.toLowerCase()))];
+  if (topicIds && !sameSet(topicIds, current?.topicIds ?? [])) changes.topicIds = topicIds;
+  const tagIds = dto.tagIds && [...new Set(dto.tagIds.map((t) => t.toLowerCase()))];
+  if (tagIds && !sameSet(tagIds, current?.tagIds ?? [])) changes.tagIds = tagIds;
+  const key = (s: StanceDto) => `${s.targetActorId?.toLowerCase() ?? ''}|${s.targetTopicId?.toLowerCase() ?? ''}|${s.value}`;
+  if (dto.stances && !sameSet(dto.stances.map(key), (current?.stances ?? []).map(key))) changes.stances = dto.stances;
+  return changes;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
 import { lockForMove } from '../common/hierarchy-move';
 import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
@@ -78,8 +78,9 @@ export class TopicsService {
     await lockForMove(manager, 'topics', id, dto.parentId);
     await lockOrFail(manager, 'topics', id, 'topic');
     const before = await this.findOne(id, manager);
-    const changes = pickDefined(dto, WRITABLE);
-    if (Object.keys(changes).length) await manager.update(Topic, id, changes);
+    const changes = changedFields(before, pickDefined(dto, WRITABLE));
+    if (!Object.keys(changes).length) return before;
+    await manager.update(Topic, id, changes);
     const after = await this.findOne(id, manager);
     await auditChange(this.audit, manager, { entityType: 'topics', action: 'update', user, before, after });
     return after;

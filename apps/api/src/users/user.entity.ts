@@ -9,6 +9,8 @@ export class User {
   @Column('text') role: Role;
   @Column('text', { name: 'password_hash', select: false }) passwordHash: string;
   @Column('boolean', { default: false }) disabled: boolean;
+  /** Part of every token; disabling the account moves it on (a trigger), which revokes the tokens issued before. */
+  @Column({ type: 'integer', name: 'token_generation', select: false, insert: false, update: false }) tokenGeneration: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -3,10 +3,11 @@ import { ROLES } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { generatePassword, hashPassword } from '../auth/passwords';
-import { AuditService, diff } from '../audit/audit.service';
+import { AuditService, changedFields } from '../audit/audit.service';
 import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { CreateUserDto, UpdateUserDto, UserDto, UserFilter } from './dto/user.dto';
+import { canonicalEmail } from './canonical-email';
 import { User } from './user.entity';
 import { replicaReader } from '../database/read-query';
 
@@ -85,10 +86,10 @@ export class UsersService {
       await lockAccounts(manager);
       await lockOrFail(manager, 'users', id, 'user');
       const before = await this.findOne(id, manager);
-      const changes = pickDefined(dto, WRITABLE);
+      const changes = changedFields(before, pickDefined(dto, WRITABLE));
+      if (!Object.keys(changes).length && !passwordHash) return before;
       await assertAllowed(manager, actor, before, { ...before, ...changes });
-      if (Object.keys(changes).length || passwordHash)
-        await manager.update(User, id, { ...changes, ...(passwordHash ? { passwordHash } : {}) });
+      await manager.update(User, id, { ...changes, ...(passwordHash ? { passwordHash } : {}) });
       const after = await this.findOne(id, manager);
       await this.record(manager, actor, 'update', before, after, passwordHash !== undefined);
       return after;
@@ -123,7 +124,7 @@ export class UsersService {
       const [{ exists }] = (await manager.query(`SELECT EXISTS (SELECT 1 FROM users) AS exists`)) as { exists: boolean }[];
       if (exists) return null;
       const { identifiers } = await manager.insert(User, {
-        email: email.trim().toLowerCase(),
+        email: canonicalEmail(email),
         name: 'Administrator',
         role: 'admin',
         passwordHash,
@@ -134,7 +135,6 @@ export class UsersService {
     });
   }
 
-  /** One audit entry per real change; a save that changed nothing leaves no trace. */
   private async record(
     manager: EntityManager,
     actor: AuthUser | null,
@@ -143,16 +143,13 @@ export class UsersService {
     after: UserDto,
     passwordSet: boolean,
   ): Promise<void> {
-    const beforeRow = before as unknown as Record<string, unknown> | null;
-    const afterRow = after as unknown as Record<string, unknown>;
-    if (action === 'update' && !passwordSet && !Object.keys(diff(beforeRow, afterRow)).length) return;
     await this.audit.record(manager, {
       userId: actor?.id,
       action,
       entityType: 'users',
       entityId: after.id,
-      before: beforeRow,
-      after: afterRow,
+      before: before as unknown as Record<string, unknown> | null,
+      after: after as unknown as Record<string, unknown>,
       secrets: passwordSet ? ['password'] : [],
     });
   }

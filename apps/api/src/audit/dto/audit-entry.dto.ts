@@ -7,8 +7,10 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'date-time' }) at: Date;
   @ApiProperty({ format: 'uuid', nullable: true, description: 'null for changes made by the system (first admin, seed)' })
   userId: string | null;
-  @ApiProperty({ nullable: true, example: 'editor@example.org' }) userEmail: string | null;
-  @ApiProperty({ nullable: true, example: 'Lena Editor' }) userName: string | null;
+  @ApiProperty({ nullable: true, example: 'editor@example.org', description: 'shown to admins only (null for others)' })
+  userEmail: string | null;
+  @ApiProperty({ nullable: true, example: 'Lena Editor', description: 'shown to editors and admins (null for analysts)' })
+  userName: string | null;
   @ApiProperty({ enum: AUDIT_ACTIONS }) action: AuditAction;
   @ApiProperty({ example: 'statements' }) entityType: string;
   @ApiProperty({ format: 'uuid' }) entityId: string;

@@ -4,10 +4,11 @@ import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, V
 import { ROLES, type Role } from '@stance/common';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../auth/passwords';
 import { ReadOnly } from '../../common/validators';
+import { canonicalEmail } from '../canonical-email';
 
 /** The same rule as the `users.email` CHECK: something@somewhere (`admin@localhost` included). */
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
-const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const normaliseEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? canonicalEmail(value) : value);
 
 /** A user as the API returns it: never the password or its hash. */
 export class UserDto {
@@ -22,7 +23,10 @@ export class UserDto {
 }
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'editor@example.org', description: 'unique, case-insensitively; stored lower-case' })
+  @ApiProperty({
+    example: 'editor@example.org',
+    description: 'unique in its canonical form (trimmed, NFKC, lower-cased), which is how it is stored and how sign-in finds it',
+  })
   @Transform(normaliseEmail)
   @IsString()
   @Matches(EMAIL, { message: 'email must be an email address' })
