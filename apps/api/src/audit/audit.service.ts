@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, type AuditAction } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { FieldErrorsException } from '../common/api-error';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, fetchOneOrFail, fetchPage, RowSource } from '../common/sql';
 import { isIsoDate } from '../common/validators';
 import { AuditEntryDto, AuditFilter } from './dto/audit-entry.dto';
@@ -40,7 +40,7 @@ export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Newest first unless sorted otherwise. Only admins see the trail of user accounts. */
-  list({ filter, sort, range }: ListQuery<AuditFilter>, reader: AuthUser): Promise<Page<AuditEntryDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<AuditFilter>, reader: AuthUser): Promise<Page<AuditEntryDto>> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (reader.role !== 'admin') where.push(`a.entity_type <> 'users'`);
@@ -58,6 +58,7 @@ export class AuditService {
       params,
       orderBy: orderBy(AUDIT_LIST, sort ?? { field: 'at', order: 'DESC' }),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_TOTALS_EXACT_UP_TO } from '../common/list-query';
 
 /** Everything the API reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -22,6 +23,8 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   seedOnStart: boolean;
   databasePool: DatabasePoolConfig;
+  /** `TOTALS_EXACT_UP_TO`: lists count matches exactly up to this many, and report a lower bound beyond. */
+  totalsExactUpTo: number;
 }
 
 /** The pg pool of the primary (and of each replica). */
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     connectTimeoutMs: positiveInteger(env, 'DB_CONNECT_TIMEOUT_MS', 5000, problems),
     queueTimeoutMs: positiveInteger(env, 'DB_POOL_QUEUE_TIMEOUT_MS', 30_000, problems),
   };
+  const totalsExactUpTo = positiveInteger(env, 'TOTALS_EXACT_UP_TO', DEFAULT_TOTALS_EXACT_UP_TO, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -90,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     seedOnStart: env.SEED_ON_START !== 'false',
     databasePool,
+    totalsExactUpTo,
   };
 }
 

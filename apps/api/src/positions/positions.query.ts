@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StatementFilter } from '@stance/common';
 import { DataSource } from 'typeorm';
-import { ListSpec, limitOffset, Page, Range, Sort } from '../common/list-query';
+import { boundedTotal, countSql, ListSpec, limitOffset, Page, Range, Sort } from '../common/list-query';
 import { and, bind } from '../common/sql';
 import { readTransaction } from '../database/read-query';
 import { buildStatementWhere, STATEMENT_FILTER_SCHEMA } from '../statements/statement-filter';
@@ -73,16 +73,17 @@ interface RowSource {
 export class PositionsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async page(filter: PositionFilter, sort: Sort | null, range: Range): Promise<Page<PositionDto>> {
+  /** A page of positions, and how many there are, counted up to `countLimit` (null: all). */
+  async page(filter: PositionFilter, sort: Sort | null, range: Range, countLimit: number | null): Promise<Page<PositionDto>> {
     const query = this.query(filter);
     const { limit, offset } = limitOffset(range);
     const [rows, [{ total }]] = await Promise.all([
       this.run<PositionDto[]>(`${query.with} ${query.select(sort, { limit, offset })}`, query.params),
-      this.run<{ total: number }[]>(`${query.with} SELECT count(*)::int AS total FROM grouped`, query.params),
+      this.run<{ total: number }[]>(`${query.with} ${countSql('FROM grouped', countLimit)}`, query.params),
     ]);
     const byMonth = isByMonth(filter);
     for (const row of rows) row.id = [row.actorId, row.targetType, row.targetId, ...(byMonth ? [row.month] : [])].join(':');
-    return { rows, total, start: range.start };
+    return { rows, ...boundedTotal(total, countLimit), start: range.start };
   }
 
   /** Folding a few hundred thousand aggregate rows wants more than the default 4 MB to hash in memory rather than sort. */

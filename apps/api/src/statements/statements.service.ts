@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
-import { Cursor, decodeCursor, encodeCursor, JsonRows, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
+import { countLimit, Cursor, decodeCursor, encodeCursor, JsonRows, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
 import { bind, Queryable } from '../common/sql';
 import { readPrepared, replicaReader } from '../database/read-query';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
@@ -193,7 +193,7 @@ export class StatementsService {
   ) {}
 
   /**
-   * A page of statements. Offset paging (`range`) counts the total; with a `cursor` (from the
+   * A page of statements. Offset paging (`range`) counts the total (up to the bound); with a `cursor` (from the
    * `Next-Cursor` of the previous page) the page starts after that row by keyset, whatever the
    * depth, and the total is not counted. Keyset needs a sort on saidOn, createdAt, updatedAt or id.
    *
@@ -201,7 +201,7 @@ export class StatementsService {
    * sort allow, so rows skipped by a deep offset are never read from the heap), then only its rows
    * are read whole, with the display joins and subqueries.
    */
-  async list({ filter, sort, range }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
+  async list({ filter, sort, range, exactTotal }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
     const { deleted, ...statementFilter } = filter;
     const options = { deleted: deleted ? ('only' as const) : ('exclude' as const) };
     const where = buildStatementWhere(statementFilter, [], options);
@@ -222,14 +222,16 @@ export class StatementsService {
         ? this.rankedPage(manager, where, limit, offset)
         : this.sortedPage(manager, statementFilter, options, order, keyset, limit, after ? 0 : offset, after)
       ).then(async (page) => ({ page, rows: await this.display(page.map((row) => row.id)) })),
-      cursor !== undefined ? null : this.totals.count(manager, `FROM statements s WHERE ${where.sql}`, where.params),
+      cursor !== undefined
+        ? null
+        : this.totals.count(manager, `FROM statements s WHERE ${where.sql}`, where.params, countLimit({ exactTotal })),
     ]);
     const last = picked.page[picked.page.length - 1];
     const nextCursor =
       keyset && last && picked.page.length === limit
         ? encodeCursor({ field: keyset.field, order: keyset.order, value: last._key, id: last.id })
         : undefined;
-    return { rows: picked.rows, total, start: cursor === undefined ? range.start : 0, nextCursor };
+    return { rows: picked.rows, total: null, ...total, start: cursor === undefined ? range.start : 0, nextCursor };
   }
 
   /**
