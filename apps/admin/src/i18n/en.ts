@@ -159,6 +159,7 @@ export const en: TranslationMessages = {
       },
     },
   },
+  list: { range_of_at_least: '%{offsetBegin}-%{offsetEnd} of %{total}' },
   fields: { lang: 'Language', text: 'Text' },
   stance: {
     value: 'Stance',
