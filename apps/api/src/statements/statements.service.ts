@@ -19,7 +19,7 @@ import {
   statementOrderBy,
   StatementWhere,
 } from './statement-filter';
-import { TotalCache } from './total-cache';
+import { countingReader, TotalCache } from './total-cache';
 
 /**
  * Everything a list row shows, without further requests, as (JSON key, SQL) pairs: one query,
@@ -224,7 +224,13 @@ export class StatementsService {
       ).then(async (page) => ({ page, rows: await this.display(page.map((row) => row.id)) })),
       cursor !== undefined
         ? null
-        : this.totals.count(manager, `FROM statements s WHERE ${where.sql}`, where.params, countLimit({ exactTotal })),
+        : this.totals.count(
+            manager,
+            countingReader(this.dataSource),
+            `FROM statements s WHERE ${where.sql}`,
+            where.params,
+            countLimit({ exactTotal }),
+          ),
     ]);
     const last = picked.page[picked.page.length - 1];
     const nextCursor =
