@@ -346,7 +346,12 @@ export class StatementsService {
   /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */
   async findOne(id: string, options: { withDeleted?: boolean; manager?: EntityManager } = {}): Promise<StatementDto> {
     const manager = options.manager ?? replicaReader(this.dataSource);
-    const statement = await this.findRow(manager, id, options.withDeleted ?? false);
+    return this.withRelations(manager, await this.findRow(manager, id, options.withDeleted ?? false));
+  }
+
+  /** The statement with its relations in both directions (to statements not deleted). */
+  private async withRelations(manager: Queryable, statement: StatementDto): Promise<StatementDto> {
+    const id = statement.id;
     const relations = (await manager.query(
       `SELECT r.id, r.type, 'outgoing' AS direction, r.to_statement_id AS "otherStatementId", left(o.text, 200) AS "otherText", r.note, r.created_at
          FROM relations r JOIN statements o ON o.id = r.to_statement_id
@@ -369,7 +374,7 @@ export class StatementsService {
       await this.replaceLinks(manager, id, dto, null);
       const after = await this.findRow(manager, id, false);
       await auditChange(this.audit, manager, { entityType: 'statements', action: 'create', user, before: null, after });
-      return this.findOne(id, { manager });
+      return { ...after, relations: [] };
     });
   }
 
@@ -393,7 +398,7 @@ export class StatementsService {
       await this.replaceLinks(manager, id, dto, before);
       const after = await this.findRow(manager, id, false);
       await auditChange(this.audit, manager, { entityType: 'statements', action: 'update', user, before, after });
-      return this.findOne(id, { manager });
+      return this.withRelations(manager, after);
     });
   }
 
@@ -534,18 +539,19 @@ export class StatementsService {
   private async replaceLinks(manager: EntityManager, id: string, dto: Partial<StatementDto>, current: StatementDto | null): Promise<void> {
     const sameSet = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
     const topicIds = dto.topicIds && [...new Set(dto.topicIds.map((t) => t.toLowerCase()))];
+    // A new statement has no links yet: no DELETE (each fires the links' triggers).
     if (topicIds && !sameSet(topicIds, current?.topicIds ?? [])) {
-      await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
+      if (current) await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
       await manager.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::uuid[])`, [id, topicIds]);
     }
     const tagIds = dto.tagIds && [...new Set(dto.tagIds.map((t) => t.toLowerCase()))];
     if (tagIds && !sameSet(tagIds, current?.tagIds ?? [])) {
-      await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
+      if (current) await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
       await manager.query(`INSERT INTO statement_tags (statement_id, tag_id) SELECT $1, unnest($2::uuid[])`, [id, tagIds]);
     }
     const key = (s: StanceDto) => `${s.targetActorId?.toLowerCase() ?? ''}|${s.targetTopicId?.toLowerCase() ?? ''}|${s.value}`;
     if (dto.stances && !sameSet(dto.stances.map(key), (current?.stances ?? []).map(key))) {
-      await manager.delete(Stance, { statementId: id });
+      if (current) await manager.delete(Stance, { statementId: id });
       if (dto.stances.length) {
         await manager.insert(
           Stance,
