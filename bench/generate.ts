@@ -449,6 +449,7 @@ async function main(): Promise<void> {
     for (const trigger of labelTriggers) await client.query(`ALTER TABLE ${trigger.table} ENABLE TRIGGER ${trigger.name}`);
     log('indexes rebuilt; computing position aggregates');
     await client.query(`SELECT stance_positions_rebuild()`);
+    await client.query(`SELECT stance_position_facts_rebuild()`);
     log('computing statement labels');
     await client.query(`SELECT stance_rebuild_statement_labels()`);
     await client.query(`VACUUM (ANALYZE)`);

@@ -11,7 +11,7 @@ import { Pool } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { hashPassword } from '../apps/api/src/auth/passwords';
 import { AuditService } from '../apps/api/src/audit/audit.service';
-import { ListSpec, parseListQuery } from '../apps/api/src/common/list-query';
+import { countLimit, ListSpec, parseListQuery } from '../apps/api/src/common/list-query';
 import { StatementExportQuery } from '../apps/api/src/export/statement-export.query';
 import { POSITION_LIST, PositionFilter, PositionsQuery } from '../apps/api/src/positions/positions.query';
 import { STATEMENT_LIST } from '../apps/api/src/statements/statements.controller';
@@ -137,8 +137,8 @@ async function main(): Promise<void> {
       path: `/positions?${new URLSearchParams(query(params))}`,
       async record() {
         const calls: Recorded[] = [];
-        const { filter, sort, range } = parseListQuery<PositionFilter>(query(params), POSITION_LIST as ListSpec);
-        await new PositionsQuery(recordingDataSource(calls, pool)).page(filter, sort, range);
+        const list = parseListQuery<PositionFilter>(query(params), POSITION_LIST as ListSpec);
+        await new PositionsQuery(recordingDataSource(calls, pool)).page(list.filter, list.sort, list.range, countLimit(list));
         return calls;
       },
     });

@@ -4,6 +4,7 @@ import { FilterGeneration1732500000000 } from './1732500000000-filter-generation
 import { StatementLabels1732600000000 } from './1732600000000-statement-labels';
 import { HierarchyMoves1732900000000 } from './1732900000000-hierarchy-moves';
 import { AccountIdentity1733000000000 } from './1733000000000-account-identity';
+import { PositionFacts1733300000000 } from './1733300000000-position-facts';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   StatementLabels1732600000000,
   HierarchyMoves1732900000000,
   AccountIdentity1733000000000,
+  PositionFacts1733300000000,
 ];

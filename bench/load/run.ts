@@ -13,15 +13,18 @@ import { STATEMENT_LIST } from '../../apps/api/src/statements/statements.control
 import { StatementsService } from '../../apps/api/src/statements/statements.service';
 import { openBenchDatabase, option } from '../bench-database';
 import { Recorded, recordingDataSource, replay } from '../recorded-sql';
-import { apiPath, Fixtures, HOT_LIST, LIST_ONLY, loadFixtures, MIXED, workload } from './workload';
+import { countLimit, ListSpec } from '../../apps/api/src/common/list-query';
+import { POSITION_LIST, PositionFilter, PositionsQuery } from '../../apps/api/src/positions/positions.query';
+import { apiPath, Fixtures, HOT_LIST, LIST_ONLY, loadFixtures, MIXED, MIXED_READS, workload } from './workload';
 
 /**
  * Load on the real API (built, a child process, on the 1M-statement benchmark database), loopback only:
- *   npm run bench:load -- [--duration 20] [--levels 1,10,50,100] [--compare 10,50] [--lists hot,all] [--warmup 5] [--editors 4] [--skip-mixed] [--profile]
+ *   npm run bench:load -- [--duration 20] [--levels 1,10,50,100] [--compare 10,50] [--lists hot,all,reads] [--warmup 5] [--editors 4] [--skip-mixed] [--profile]
  * 1. The mixed workload (workload.ts) at each level of concurrent connections.
- * 2. The list route alone on the API and on the bare node:http + pg handler (bare-server.ts) running
- *    the same SQL, same request sequence, alternated, at each comparison level.
- * 3. EXPLAIN (ANALYZE, BUFFERS) of the hot list query.
+ * 2. The list route alone, and every read of the mix (lists, searches, positions), on the API and on
+ *    the bare node:http + pg handler (bare-server.ts) running the same SQL, same request sequence,
+ *    alternated, at each comparison level.
+ * 3. EXPLAIN (ANALYZE, BUFFERS) of a query of each read kind of the mix.
  * Writes bench/out/load.md and prints the tables.
  */
 
@@ -29,10 +32,10 @@ const DURATION = Number(option('duration', '20'));
 const WARMUP = Number(option('warmup', '5'));
 const LEVELS = option('levels', '1,10,50,100').split(',').filter(Boolean).map(Number);
 const COMPARE = option('compare', '10,50').split(',').filter(Boolean).map(Number);
-/** `hot`: the busiest subtrees over one year, pages 1–2; `all`: every list of the mixed workload. */
-const LISTS = option('lists', 'hot,all')
+/** `hot`: the busiest subtrees over one year, pages 1–2; `all`: every list of the mixed workload; `reads`: every read of the mixed workload (lists, searches, positions). */
+const LISTS = option('lists', 'hot,all,reads')
   .split(',')
-  .filter((l): l is 'hot' | 'all' => l === 'hot' || l === 'all');
+  .filter((l): l is 'hot' | 'all' | 'reads' => l === 'hot' || l === 'all' || l === 'reads');
 const EDITORS = Number(option('editors', '4'));
 const SKIP_MIXED = process.argv.includes('--skip-mixed');
 /** A V8 CPU profile of each server, written to bench/out/profile/ when it exits. */
@@ -215,14 +218,14 @@ async function main(): Promise<void> {
     }
 
     const compareRows: string[] = [
-      '| lists | connections | server | req/s | p50 | p95 | p99 | non-2xx | errors | server CPU | load avg before → after |',
+      '| requests | connections | server | req/s | p50 | p95 | p99 | non-2xx | errors | server CPU | load avg before → after |',
       '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ];
     const ratioRows: string[] = [
-      '| lists | connections | throughput API ÷ bare (target ≥ 0.7) | p99 API ÷ bare (target ≤ 1.5) |',
+      '| requests | connections | throughput API ÷ bare (target: lists ≥ 0.7, reads ≥ 0.8) | p99 API ÷ bare (target ≤ 1.5) |',
       '| --- | ---: | ---: | ---: |',
     ];
-    const listWorkloads = { hot: HOT_LIST, all: LIST_ONLY };
+    const listWorkloads = { hot: HOT_LIST, all: LIST_ONLY, reads: MIXED_READS };
     for (const lists of COMPARE.length ? LISTS : []) {
       const only = (seed: number) => () => workload(fixtures, listWorkloads[lists], roles, seed);
       console.log(`${lists} lists: warm-up on both servers`);
@@ -247,7 +250,7 @@ async function main(): Promise<void> {
         console.log(ratioRows[ratioRows.length - 1]);
       }
     }
-    if (COMPARE.length) report.push('## List route: API and bare handler', '', ...compareRows, '', ...ratioRows, '');
+    if (COMPARE.length) report.push('## Reads: API and bare handler', '', ...compareRows, '', ...ratioRows, '');
 
     const explained: [string, string][] = [
       [
@@ -262,15 +265,43 @@ async function main(): Promise<void> {
         'subtree and topic, page 2',
         apiPath('statements', { filter: { actorId: fixtures.roots[1], topicId: fixtures.topics[0] }, range: [25, 49] }),
       ],
+      ['search, newest first', apiPath('statements', { filter: { q: 'الهدنة' }, sort: ['saidOn', 'DESC'], range: [0, 24] })],
+      ['search in a subtree, ranked', apiPath('statements', { filter: { q: 'ceasefire', actorId: fixtures.roots[0] }, range: [0, 24] })],
+      [
+        'positions: busiest subtree × topics (aggregates)',
+        apiPath('positions', { filter: { actorId: fixtures.roots[0], targetType: 'topic' }, range: [0, 24] }),
+      ],
+      [
+        'positions: busiest subtree × topics, 2023-01-15…2023-12-31',
+        apiPath('positions', {
+          filter: { actorId: fixtures.roots[0], targetType: 'topic', saidFrom: '2023-01-15', saidTo: '2023-12-31' },
+          range: [0, 24],
+        }),
+      ],
+      ...[
+        { lang: 'ar' },
+        { kind: 'paraphrase' },
+        { tagId: fixtures.tags[0] },
+        { sourceId: fixtures.sources[0] },
+        { eventId: fixtures.events[0] },
+      ].map((extra): [string, string] => [
+        `positions: busiest subtree × topics, ${Object.keys(extra)[0]} (facts)`,
+        apiPath('positions', { filter: { actorId: fixtures.roots[0], targetType: 'topic', ...extra }, range: [0, 24] }),
+      ]),
     ];
     mkdirSync('bench/out', { recursive: true });
     writeFileSync('bench/out/load.md', report.join('\n'));
-    report.push('## EXPLAIN (ANALYZE, BUFFERS) of the list queries', '');
+    report.push('## EXPLAIN (ANALYZE, BUFFERS) of the read queries of the mix', '');
     for (const [name, path] of explained) {
       const calls: Recorded[] = [];
-      const query = parseListQuery(Object.fromEntries(new URLSearchParams(path.split('?')[1])), STATEMENT_LIST);
+      const params = Object.fromEntries(new URLSearchParams(path.split('?')[1]));
       const recorder = recordingDataSource(calls, pool);
-      await new StatementsService(recorder, new AuditService(recorder)).list(query as never);
+      if (path.startsWith('/api/positions')) {
+        const query = parseListQuery<PositionFilter>(params, POSITION_LIST as ListSpec);
+        await new PositionsQuery(recorder).page(query.filter, query.sort, query.range, countLimit(query));
+      } else {
+        await new StatementsService(recorder, new AuditService(recorder)).list(parseListQuery(params, STATEMENT_LIST) as never);
+      }
       report.push(`### ${name}`, '', `\`GET ${decodeURIComponent(path)}\``, '');
       for (const call of calls) {
         const plan = await replay(pool, call, 'EXPLAIN (ANALYZE, BUFFERS) ');

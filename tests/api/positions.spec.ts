@@ -284,9 +284,15 @@ describe('GET /api/positions', () => {
       sql(`SELECT actor_id, target_type, target_id ${byMonth ? ', month' : ''},
                   ${['published', 'draft'].map((s) => `${s}_n, ${s}_total, ${s}_min::int, ${s}_max::int, ${s}_latest`).join(', ')}
              FROM ${table} ORDER BY ${keys(byMonth)}`);
+    const facts = (from: string) =>
+      sql(`SELECT ${from === 'position_facts' ? 'f.stance_id, f.id' : 'st.id AS stance_id, s.id'},
+                  ${from === 'position_facts' ? 'f' : 's'}.actor_id, said_on, created_at, status, lang, kind, speaker_id, source_id, event_id,
+                  deleted_at, target_actor_id, target_topic_id, value
+             FROM ${from === 'position_facts' ? 'position_facts f' : 'stances st JOIN statements s ON s.id = st.statement_id'} ORDER BY 1`);
     const consistent = async () => {
       expect(await stored('position_months', true)).toEqual(await recompute(true));
       expect(await stored('position_totals', false)).toEqual(await recompute(false));
+      expect(await facts('position_facts')).toEqual(await facts('stances'));
     };
 
     it('matches a recomputation after every kind of write', async () => {
@@ -330,6 +336,13 @@ describe('GET /api/positions', () => {
       } finally {
         await sql(`UPDATE actors SET parent_id = $1 WHERE id = $2`, [id['az-mod'], id['az-mod-press']]);
       }
+      await consistent();
+    });
+
+    it('keeps a fact row per stance for the filters the aggregates do not hold, rebuilt by stance_position_facts_rebuild()', async () => {
+      await consistent();
+      await sql(`DELETE FROM position_facts`);
+      await sql(`SELECT stance_position_facts_rebuild()`);
       await consistent();
     });
 

@@ -32,6 +32,7 @@ describe('migrations', () => {
       'actors',
       'audit',
       'events',
+      'position_facts',
       'position_months',
       'position_totals',
       'relations',

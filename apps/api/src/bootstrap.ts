@@ -7,12 +7,14 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { FieldErrorsException, flattenValidationErrors } from './common/api-error';
 import { JSON_BODY_LIMIT, verifyJsonBody } from './common/json-body';
+import { setTotalsExactUpTo } from './common/list-query';
 import { trackClient } from './common/request-context';
 import { TextRulesPipe } from './common/text-rules';
 import { AppConfig } from './config/app-config';
 
 /** Builds the API exactly as it runs in production; the HTTP tests use the same function. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  setTotalsExactUpTo(config.totalsExactUpTo);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: loggerLevels(config.logLevel),
     bodyParser: true,
@@ -42,7 +44,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.enableCors({
     origin: config.corsOrigins.length ? config.corsOrigins : false,
-    exposedHeaders: ['Content-Range', 'Content-Disposition', 'ETag', 'Next-Cursor'],
+    exposedHeaders: ['Content-Range', 'X-Total-Is-Lower-Bound', 'Content-Disposition', 'ETag', 'Next-Cursor'],
     credentials: false,
   });
   app.useGlobalPipes(

@@ -1,5 +1,6 @@
 import { Box, Typography } from '@mui/material';
-import { DataTable, DateField, Pagination, ReferenceManyField, useTranslate } from 'react-admin';
+import { DataTable, DateField, ReferenceManyField, useTranslate } from 'react-admin';
+import { ListPagination } from './ListPagination';
 
 /** The statements that reference the record in view, by one statement filter (`topicId`, `tagId`…). */
 export const StatementsOf = ({ target }: { target: string }) => {
@@ -12,7 +13,7 @@ export const StatementsOf = ({ target }: { target: string }) => {
         target={target}
         sort={{ field: 'saidOn', order: 'DESC' }}
         perPage={10}
-        pagination={<Pagination />}
+        pagination={<ListPagination />}
       >
         <DataTable rowClick="show" bulkActionButtons={false}>
           <DataTable.Col

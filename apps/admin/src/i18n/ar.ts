@@ -382,6 +382,7 @@ export const ar: TranslationMessages = {
       },
     },
   },
+  list: { range_of_at_least: '%{offsetBegin}-%{offsetEnd} من %{total}' },
   fields: { lang: 'اللغة', text: 'النص' },
   stance: {
     value: 'الموقف',

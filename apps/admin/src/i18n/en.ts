@@ -161,6 +161,7 @@ export const en: TranslationMessages = {
       },
     },
   },
+  list: { range_of_at_least: '%{offsetBegin}-%{offsetEnd} of %{total}' },
   fields: { lang: 'Language', text: 'Text' },
   stance: {
     value: 'Stance',

@@ -2,7 +2,8 @@ import { useEffect, type ReactNode } from 'react';
 import { CacheProvider } from '@emotion/react';
 import createCache from '@emotion/cache';
 import rtlPlugin from 'stylis-plugin-rtl';
-import { ThemeProvider, ThemesContext, defaultDarkTheme, defaultLightTheme, useLocaleState } from 'react-admin';
+import { ThemeProvider, ThemesContext, defaultDarkTheme, defaultLightTheme, useLocaleState, type RaThemeOptions } from 'react-admin';
+import { ListPagination } from '../common/ListPagination';
 
 // Separate caches: the RTL one flips every generated rule (margin-left → margin-right…).
 const caches = {
@@ -10,14 +11,21 @@ const caches = {
   rtl: createCache({ key: 'muirtl', stylisPlugins: [rtlPlugin] }),
 };
 
+// Every <List> paginates with ListPagination, which shows a total the API only bounded as "10,000+".
+const withListPagination = (theme: RaThemeOptions, direction: 'ltr' | 'rtl'): RaThemeOptions => ({
+  ...theme,
+  direction,
+  components: { ...theme.components, RaList: { ...theme.components?.RaList, defaultProps: { pagination: <ListPagination /> } } },
+});
+
 const themes = {
   ltr: {
-    lightTheme: { ...defaultLightTheme, direction: 'ltr' as const },
-    darkTheme: { ...defaultDarkTheme, direction: 'ltr' as const },
+    lightTheme: withListPagination(defaultLightTheme, 'ltr'),
+    darkTheme: withListPagination(defaultDarkTheme, 'ltr'),
   },
   rtl: {
-    lightTheme: { ...defaultLightTheme, direction: 'rtl' as const },
-    darkTheme: { ...defaultDarkTheme, direction: 'rtl' as const },
+    lightTheme: withListPagination(defaultLightTheme, 'rtl'),
+    darkTheme: withListPagination(defaultDarkTheme, 'rtl'),
   },
 };
 

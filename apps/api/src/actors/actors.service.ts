@@ -6,7 +6,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
 import { lockForMove } from '../common/hierarchy-move';
-import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { ActorRole } from './actor-role.entity';
@@ -65,13 +65,14 @@ export class ActorsService {
     private readonly audit: AuditService,
   ) {}
 
-  list({ filter, sort, range }: ListQuery<ActorFilter>): Promise<Page<ActorDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<ActorFilter>): Promise<Page<ActorDto>> {
     const params: unknown[] = [];
     return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: actorWhere(filter, params),
       params,
       orderBy: orderBy(ACTOR_LIST, sort ?? ACTOR_DEFAULT_SORT),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 

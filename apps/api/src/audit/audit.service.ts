@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS, type AuditAction } from '@stance/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { FieldErrorsException } from '../common/api-error';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, fetchOneOrFail, fetchPage, RowSource } from '../common/sql';
 import { isIsoDate, isUuid } from '../common/validators';
 import { AuditEntryDto, AuditFilter } from './dto/audit-entry.dto';
@@ -52,7 +52,7 @@ export class AuditService {
    * Newest first unless sorted otherwise. Only admins see the trail of user accounts; analysts may
    * not look up what one person did (`filter.userId`: 403).
    */
-  list({ filter, sort, range }: ListQuery<AuditFilter>, reader: AuthUser): Promise<Page<AuditEntryDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<AuditFilter>, reader: AuthUser): Promise<Page<AuditEntryDto>> {
     if (filter.userId !== undefined && reader.role === 'analyst') {
       throw new ForbiddenException({
         message: 'Filtering the audit trail by user needs the editor role',
@@ -76,6 +76,7 @@ export class AuditService {
       params,
       orderBy: orderBy(AUDIT_LIST, sort ?? { field: 'at', order: 'DESC' }),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 

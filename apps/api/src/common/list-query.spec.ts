@@ -1,5 +1,5 @@
 import { FieldErrorsException } from './api-error';
-import { contentRange, ListSpec, MAX_PAGE_SIZE, orderBy, parseListQuery } from './list-query';
+import { boundedTotal, contentRange, countLimit, countSql, ListSpec, MAX_PAGE_SIZE, orderBy, parseListQuery } from './list-query';
 
 const SPEC: ListSpec = {
   filter: {
@@ -97,6 +97,8 @@ describe('parseListQuery', () => {
     [{ range: '[0.5,3]' }, ['range']],
     [{ range: '{}' }, ['range']],
     [{ filter: '{', sort: '[', range: '[' }, ['filter', 'range', 'sort']],
+    [{ count: 'estimate' }, ['count']],
+    [{ count: ['exact', 'exact'] }, ['count']],
   ])('refuses %j with errors on %j', (query, fields) => {
     expect(Object.keys(errorsOf(query)).sort()).toEqual(fields);
   });
@@ -115,5 +117,22 @@ describe('contentRange', () => {
     expect(contentRange('actors', { rows: new Array(2), total: 42, start: 40 })).toBe('actors 40-41/42');
     expect(contentRange('actors', { rows: [], total: 0, start: 0 })).toBe('actors */0');
     expect(contentRange('actors', { rows: [], total: 42, start: 50 })).toBe('actors */42');
+  });
+});
+
+describe('bounded totals', () => {
+  it('asks for an exact count only with count=exact', () => {
+    expect(parseListQuery({ count: 'exact' }, SPEC).exactTotal).toBe(true);
+    expect(parseListQuery({}, SPEC).exactTotal).toBeUndefined();
+    expect(countLimit({ exactTotal: true })).toBeNull();
+    expect(countLimit({})).toBe(10_000);
+  });
+
+  it('counts at most one row past the bound, and reports the bound as a lower bound beyond it', () => {
+    expect(countSql('FROM t WHERE x', null)).toBe('SELECT count(*)::int AS total FROM t WHERE x');
+    expect(countSql('FROM t WHERE x', 3)).toBe('SELECT count(*)::int AS total FROM (SELECT 1 FROM t WHERE x LIMIT 4) f_counted');
+    expect(boundedTotal(3, 3)).toEqual({ total: 3 });
+    expect(boundedTotal(4, 3)).toEqual({ total: 3, totalIsLowerBound: true });
+    expect(boundedTotal(40_000, null)).toEqual({ total: 40_000 });
   });
 });

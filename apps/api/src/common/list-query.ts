@@ -28,6 +28,8 @@ export interface ListQuery<F> {
   /** null when the client did not ask for an order (statements then rank by relevance for `q`). */
   sort: Sort | null;
   range: Range;
+  /** `count=exact`: count every match, however many (else totals are exact up to `totalsExactUpTo()`). */
+  exactTotal?: true;
 }
 /**
  * Rows that the database has already written as one JSON array, sent as they are (the statement
@@ -44,6 +46,8 @@ export class JsonRows {
 export interface Page<T> {
   rows: T[] | JsonRows;
   total: number | null;
+  /** More rows match than `total`, the bound up to which totals are counted (`X-Total-Is-Lower-Bound`). */
+  totalIsLowerBound?: boolean;
   start: number;
   /** Where the next page starts, for keyset paging (`?cursor=`); absent on the last page. */
   nextCursor?: string;
@@ -77,8 +81,45 @@ export function parseListQuery<F>(query: Record<string, unknown>, spec: ListSpec
   const filter = parseFilter<F>(jsonParam(query, 'filter', errors), spec.filter, errors);
   const sort = parseSort(jsonParam(query, 'sort', errors), spec, errors);
   const range = parseRange(jsonParam(query, 'range', errors), errors);
+  const exactTotal = parseCount(query.count, errors);
   if (Object.keys(errors).length) throw new FieldErrorsException(errors, 'Invalid list query');
-  return { filter, sort, range };
+  return { filter, sort, range, ...(exactTotal ? { exactTotal } : {}) };
+}
+
+export const DEFAULT_TOTALS_EXACT_UP_TO = 10_000;
+let exactUpTo = DEFAULT_TOTALS_EXACT_UP_TO;
+
+/**
+ * Lists count their matches exactly up to this many (`TOTALS_EXACT_UP_TO`, set once at start);
+ * beyond, the total is this bound, marked as a lower bound. Counting every one of 50,000 search
+ * hits costs a hundred times the page it is shown with, and nobody pages that far.
+ */
+export function totalsExactUpTo(): number {
+  return exactUpTo;
+}
+
+export function setTotalsExactUpTo(bound: number): void {
+  exactUpTo = bound;
+}
+
+/** How many matches a list counts at most: null for all of them (`count=exact`). */
+export function countLimit(query: Pick<ListQuery<unknown>, 'exactTotal'>): number | null {
+  return query.exactTotal ? null : exactUpTo;
+}
+
+/**
+ * `SELECT … AS total` counting the rows of `fromWhere` (`FROM … WHERE …`): all of them when `limit`
+ * is null, else at most `limit + 1`, which is enough to tell that there are more than `limit`.
+ */
+export function countSql(fromWhere: string, limit: number | null): string {
+  return limit === null
+    ? `SELECT count(*)::int AS total ${fromWhere}`
+    : `SELECT count(*)::int AS total FROM (SELECT 1 ${fromWhere} LIMIT ${limit + 1}) f_counted`;
+}
+
+/** The total a page reports for a count made by `countSql` with `limit`. */
+export function boundedTotal(counted: number, limit: number | null): Pick<Page<unknown>, 'total' | 'totalIsLowerBound'> {
+  return limit !== null && counted > limit ? { total: limit, totalIsLowerBound: true } : { total: counted };
 }
 
 /** The filter alone (positions and exports take `filter` without paging). */
@@ -174,6 +215,13 @@ function jsonParam(query: Record<string, unknown>, name: string, errors: Record<
     errors[name] = 'is not valid JSON';
     return undefined;
   }
+}
+
+function parseCount(raw: unknown, errors: Record<string, string>): true | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'exact') return true;
+  errors.count = `must be "exact" (or left out: totals are exact up to ${exactUpTo} matches)`;
+  return undefined;
 }
 
 function parseSort(raw: unknown, spec: ListSpec, errors: Record<string, string>): Sort | null {

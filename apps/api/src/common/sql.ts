@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { limitOffset, Page, Range } from './list-query';
+import { boundedTotal, countSql, limitOffset, Page, Range } from './list-query';
 
 /**
  * Small helpers for hand-written SQL. Values always travel as bind parameters; only
@@ -33,11 +33,14 @@ export interface RowSource {
   columns: string;
 }
 
-/** One page of rows and the count of all rows matching `where` (two queries; the count skips the display joins). */
+/**
+ * One page of rows and the count of the rows matching `where`, up to `countLimit` (null: all; two
+ * queries; the count skips the display joins).
+ */
 export async function fetchPage<T>(
   manager: Queryable,
   source: RowSource,
-  query: { where: string; params: unknown[]; orderBy: string; range: Range },
+  query: { where: string; params: unknown[]; orderBy: string; range: Range; countLimit: number | null },
 ): Promise<Page<T>> {
   const { limit, offset } = limitOffset(query.range);
   const [rows, [{ total }]] = await Promise.all([
@@ -45,9 +48,9 @@ export async function fetchPage<T>(
       `SELECT ${source.columns} FROM ${source.from} ${source.joins ?? ''} WHERE ${query.where} ORDER BY ${query.orderBy} LIMIT ${limit} OFFSET ${offset}`,
       query.params,
     ) as Promise<T[]>,
-    manager.query(`SELECT count(*)::int AS total FROM ${source.from} WHERE ${query.where}`, query.params) as Promise<{ total: number }[]>,
+    manager.query(countSql(`FROM ${source.from} WHERE ${query.where}`, query.countLimit), query.params) as Promise<{ total: number }[]>,
   ]);
-  return { rows, total, start: query.range.start };
+  return { rows, ...boundedTotal(total, query.countLimit), start: query.range.start };
 }
 
 /** The API row of one record, or a 404. */

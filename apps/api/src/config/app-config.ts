@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_TOTALS_EXACT_UP_TO } from '../common/list-query';
 
 /** Everything the API reads from the environment, validated once at start. */
 export interface AppConfig {
@@ -32,6 +33,8 @@ export interface AppConfig {
   databaseTimeouts: DatabaseTimeouts;
   importLimits: ImportLimits;
   limits: LoadLimitsConfig;
+  /** `TOTALS_EXACT_UP_TO`: lists count matches exactly up to this many, and report a lower bound beyond. */
+  totalsExactUpTo: number;
 }
 
 /** At most `total` running at once, at most `perUser` of them for one user. */
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     exportStallTimeoutMs: positiveInteger(env, 'EXPORT_STALL_TIMEOUT_MS', 30_000, problems),
   };
+  const totalsExactUpTo = positiveInteger(env, 'TOTALS_EXACT_UP_TO', DEFAULT_TOTALS_EXACT_UP_TO, problems);
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -171,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseTimeouts,
     importLimits,
     limits,
+    totalsExactUpTo,
   };
 }
 

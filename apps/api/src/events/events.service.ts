@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { EventDto, EventFilter, UpdateEventDto } from './dto/event.dto';
@@ -37,7 +37,7 @@ export class EventsService {
     private readonly audit: AuditService,
   ) {}
 
-  list({ filter, sort, range }: ListQuery<EventFilter>): Promise<Page<EventDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<EventFilter>): Promise<Page<EventDto>> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.id) where.push(`e.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
@@ -47,6 +47,7 @@ export class EventsService {
       params,
       orderBy: orderBy(EVENT_LIST, sort ?? { field: 'startDate', order: 'DESC' }),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { StatementFilter } from '@stance/common';
 import { DataSource } from 'typeorm';
 import { FieldErrorsException } from '../common/api-error';
-import { ListSpec, limitOffset, Page, Range, Sort } from '../common/list-query';
+import { boundedTotal, countSql, ListSpec, limitOffset, Page, Range, Sort } from '../common/list-query';
 import { and, bind } from '../common/sql';
 import { readTransaction } from '../database/read-query';
 import { buildStatementWhere, STATEMENT_FILTER_SCHEMA } from '../statements/statement-filter';
@@ -74,17 +74,18 @@ interface RowSource {
 export class PositionsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async page(filter: PositionFilter, sort: Sort | null, range: Range): Promise<Page<PositionDto>> {
+  /** A page of positions, and how many there are, counted up to `countLimit` (null: all). */
+  async page(filter: PositionFilter, sort: Sort | null, range: Range, countLimit: number | null): Promise<Page<PositionDto>> {
     checkPositionQuery(filter, sort);
     const query = this.query(filter);
     const { limit, offset } = limitOffset(range);
     const [rows, [{ total }]] = await Promise.all([
       this.run<PositionDto[]>(`${query.with} ${query.select(sort, { limit, offset })}`, query.params),
-      this.run<{ total: number }[]>(`${query.with} SELECT count(*)::int AS total FROM grouped`, query.params),
+      this.run<{ total: number }[]>(`${query.with} ${countSql('FROM grouped', countLimit)}`, query.params),
     ]);
     const byMonth = isByMonth(filter);
     for (const row of rows) row.id = [row.actorId, row.targetType, row.targetId, ...(byMonth ? [row.month] : [])].join(':');
-    return { rows, total, start: range.start };
+    return { rows, ...boundedTotal(total, countLimit), start: range.start };
   }
 
   /** Folding a few hundred thousand aggregate rows wants more than the default 4 MB to hash in memory rather than sort. */
@@ -184,27 +185,37 @@ export class PositionsQuery {
        WHERE ${and([...where, ...(statuses.length < STATUSES.length ? [`${n} > 0`] : []), ...this.targetConditions(filter, params, 'aggregate'), ...scope.where])}`;
   }
 
+  /**
+   * One row per stance of the statements the filter selects. `position_facts` (migration
+   * 1733300000000) holds each stance with its statement's filterable columns under their statement
+   * names, so the statement filter applies to it as is and a subtree is one index-only range; only
+   * full text (`q`) needs the statements' documents.
+   */
   private statementRows(filter: PositionFilter, statementFilter: StatementFilter, params: unknown[]): string {
+    const facts = statementFilter.q === undefined;
+    const st = facts ? 's' : 'st';
     const scope = this.scope(filter, params, 's');
-    const where = [buildStatementWhere(statementFilter, params).sql, ...this.targetConditions(filter, params, 'stances'), ...scope.where];
+    // The scope holds the rows to the requested subtrees already; a second copy of that condition
+    // would have the planner count its selectivity twice and misjudge every join after it.
+    const { actorId: _inScope, ...rest } = statementFilter;
+    const where = [buildStatementWhere(rest, params).sql, ...this.targetConditions(filter, params, st), ...scope.where];
     if (filter.stance !== undefined) {
       const { min = -2, max = 2 } = typeof filter.stance === 'number' ? { min: filter.stance, max: filter.stance } : filter.stance;
-      where.push(`st.value BETWEEN ${bind(params, min, 'int')} AND ${bind(params, max, 'int')}`);
+      where.push(`${st}.value BETWEEN ${bind(params, min, 'int')} AND ${bind(params, max, 'int')}`);
     }
     return `
-      SELECT ${scope.group} AS group_id, CASE WHEN st.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END AS target_type,
-             coalesce(st.target_actor_id, st.target_topic_id) AS target_id, date_trunc('month', s.said_on)::date AS month,
-             1 AS n, st.value::int AS total, st.value AS min, st.value AS max,
-             stance_position_key(s.said_on, s.created_at, s.id, st.value) COLLATE "C" AS latest
-        FROM statements s
-        JOIN stances st ON st.statement_id = s.id ${scope.join}
+      SELECT ${scope.group} AS group_id, CASE WHEN ${st}.target_actor_id IS NULL THEN 'topic' ELSE 'actor' END AS target_type,
+             coalesce(${st}.target_actor_id, ${st}.target_topic_id) AS target_id, date_trunc('month', s.said_on)::date AS month,
+             1 AS n, ${st}.value::int AS total, ${st}.value AS min, ${st}.value AS max,
+             stance_position_key(s.said_on, s.created_at, s.id, ${st}.value) COLLATE "C" AS latest
+        FROM ${facts ? 'position_facts s' : 'statements s JOIN stances st ON st.statement_id = s.id'} ${scope.join}
        WHERE ${and(where)}`;
   }
 
   /** Which targets count. As in the statement filter, a target actor includes its descendants. */
-  private targetConditions(filter: PositionFilter, params: unknown[], source: 'aggregate' | 'stances'): string[] {
-    const isType = (type: string) => (source === 'aggregate' ? `p.target_type = '${type}'` : `st.target_${type}_id IS NOT NULL`);
-    const id = (type: string) => (source === 'aggregate' ? 'p.target_id' : `st.target_${type}_id`);
+  private targetConditions(filter: PositionFilter, params: unknown[], source: 'aggregate' | 's' | 'st'): string[] {
+    const isType = (type: string) => (source === 'aggregate' ? `p.target_type = '${type}'` : `${source}.target_${type}_id IS NOT NULL`);
+    const id = (type: string) => (source === 'aggregate' ? 'p.target_id' : `${source}.target_${type}_id`);
     const where: string[] = [];
     const targets: string[] = [];
     if (filter.targetActorId) {

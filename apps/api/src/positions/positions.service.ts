@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ListQuery, Page } from '../common/list-query';
+import { countLimit, ListQuery, Page } from '../common/list-query';
 import { PositionDto } from './dto/position.dto';
 import { PositionFilter, PositionsQuery } from './positions.query';
 
@@ -7,7 +7,7 @@ import { PositionFilter, PositionsQuery } from './positions.query';
 export class PositionsService {
   constructor(private readonly positions: PositionsQuery) {}
 
-  list({ filter, sort, range }: ListQuery<PositionFilter>): Promise<Page<PositionDto>> {
-    return this.positions.page(filter, sort, range);
+  list({ filter, sort, range, exactTotal }: ListQuery<PositionFilter>): Promise<Page<PositionDto>> {
+    return this.positions.page(filter, sort, range, countLimit({ exactTotal }));
   }
 }

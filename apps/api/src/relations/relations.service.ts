@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { RelationDto, RelationFilter, UpdateRelationDto } from './dto/relation.dto';
 import { Relation } from './relation.entity';
@@ -34,7 +34,7 @@ export class RelationsService {
     private readonly audit: AuditService,
   ) {}
 
-  list({ filter, sort, range }: ListQuery<RelationFilter>): Promise<Page<RelationDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<RelationFilter>): Promise<Page<RelationDto>> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.id) where.push(`r.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
@@ -50,6 +50,7 @@ export class RelationsService {
       params,
       orderBy: orderBy(RELATION_LIST, sort ?? { field: 'createdAt', order: 'DESC' }),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
-import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { SourceDto, SourceFilter, UpdateSourceDto } from './dto/source.dto';
@@ -54,13 +54,14 @@ export class SourcesService {
     private readonly audit: AuditService,
   ) {}
 
-  list({ filter, sort, range }: ListQuery<SourceFilter>): Promise<Page<SourceDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<SourceFilter>): Promise<Page<SourceDto>> {
     const params: unknown[] = [];
     return fetchPage(replicaReader(this.dataSource), LIST_ROWS, {
       where: sourceWhere(filter, params),
       params,
       orderBy: orderBy(SOURCE_LIST, sort ?? SOURCE_DEFAULT_SORT),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
 import { auditChange } from '../common/audit-change';
-import { Cursor, decodeCursor, encodeCursor, JsonRows, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
+import { countLimit, Cursor, decodeCursor, encodeCursor, JsonRows, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
 import { bind, Queryable } from '../common/sql';
 import { readPrepared, replicaReader } from '../database/read-query';
 import { StanceDto, StatementDto, StatementLinkDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
@@ -19,7 +19,7 @@ import {
   statementOrderBy,
   StatementWhere,
 } from './statement-filter';
-import { TotalCache } from './total-cache';
+import { countingReader, TotalCache } from './total-cache';
 
 /**
  * Everything a list row shows, without further requests, as (JSON key, SQL) pairs: one query,
@@ -193,7 +193,7 @@ export class StatementsService {
   ) {}
 
   /**
-   * A page of statements. Offset paging (`range`) counts the total; with a `cursor` (from the
+   * A page of statements. Offset paging (`range`) counts the total (up to the bound); with a `cursor` (from the
    * `Next-Cursor` of the previous page) the page starts after that row by keyset, whatever the
    * depth, and the total is not counted. Keyset needs a sort on saidOn, createdAt, updatedAt or id.
    *
@@ -201,7 +201,7 @@ export class StatementsService {
    * sort allow, so rows skipped by a deep offset are never read from the heap), then only its rows
    * are read whole, with the display joins and subqueries.
    */
-  async list({ filter, sort, range }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
+  async list({ filter, sort, range, exactTotal }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
     const { deleted, ...statementFilter } = filter;
     const options = { deleted: deleted ? ('only' as const) : ('exclude' as const) };
     const where = buildStatementWhere(statementFilter, [], options);
@@ -222,14 +222,22 @@ export class StatementsService {
         ? this.rankedPage(manager, where, limit, offset)
         : this.sortedPage(manager, statementFilter, options, order, keyset, limit, after ? 0 : offset, after)
       ).then(async (page) => ({ page, rows: await this.display(page.map((row) => row.id)) })),
-      cursor !== undefined ? null : this.totals.count(manager, `FROM statements s WHERE ${where.sql}`, where.params),
+      cursor !== undefined
+        ? null
+        : this.totals.count(
+            manager,
+            countingReader(this.dataSource),
+            `FROM statements s WHERE ${where.sql}`,
+            where.params,
+            countLimit({ exactTotal }),
+          ),
     ]);
     const last = picked.page[picked.page.length - 1];
     const nextCursor =
       keyset && last && picked.page.length === limit
         ? encodeCursor({ field: keyset.field, order: keyset.order, value: last._key, id: last.id })
         : undefined;
-    return { rows: picked.rows, total, start: cursor === undefined ? range.start : 0, nextCursor };
+    return { rows: picked.rows, total: null, ...total, start: cursor === undefined ? range.start : 0, nextCursor };
   }
 
   /**
@@ -338,7 +346,12 @@ export class StatementsService {
   /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */
   async findOne(id: string, options: { withDeleted?: boolean; manager?: EntityManager } = {}): Promise<StatementDto> {
     const manager = options.manager ?? replicaReader(this.dataSource);
-    const statement = await this.findRow(manager, id, options.withDeleted ?? false);
+    return this.withRelations(manager, await this.findRow(manager, id, options.withDeleted ?? false));
+  }
+
+  /** The statement with its relations in both directions (to statements not deleted). */
+  private async withRelations(manager: Queryable, statement: StatementDto): Promise<StatementDto> {
+    const id = statement.id;
     const relations = (await manager.query(
       `SELECT r.id, r.type, 'outgoing' AS direction, r.to_statement_id AS "otherStatementId", left(o.text, 200) AS "otherText", r.note, r.created_at
          FROM relations r JOIN statements o ON o.id = r.to_statement_id
@@ -358,10 +371,10 @@ export class StatementsService {
       const values = await this.resolve(manager, dto, null);
       const { identifiers } = await manager.insert(Statement, { ...values, createdBy: user?.id ?? null, updatedBy: user?.id ?? null });
       const id = identifiers[0].id as string;
-      await this.replaceLinks(manager, id, linkChanges(dto, null));
+      await this.replaceLinks(manager, id, linkChanges(dto, null), true);
       const after = await this.findRow(manager, id, false);
       await auditChange(this.audit, manager, { entityType: 'statements', action: 'create', user, before: null, after });
-      return this.findOne(id, { manager });
+      return { ...after, relations: [] };
     });
   }
 
@@ -387,7 +400,7 @@ export class StatementsService {
       await this.replaceLinks(manager, id, links);
       const after = await this.findRow(manager, id, false);
       await auditChange(this.audit, manager, { entityType: 'statements', action: 'update', user, before, after });
-      return this.findOne(id, { manager });
+      return this.withRelations(manager, after);
     });
   }
 
@@ -524,18 +537,18 @@ export class StatementsService {
     return errors;
   }
 
-  /** Replaces the links that `linkChanges` found different. */
-  private async replaceLinks(manager: EntityManager, id: string, links: LinkChanges): Promise<void> {
+  /** Replaces the links that `linkChanges` found different; a new statement has none to delete (each DELETE fires the links' triggers). */
+  private async replaceLinks(manager: EntityManager, id: string, links: LinkChanges, isNew = false): Promise<void> {
     if (links.topicIds) {
-      await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
+      if (!isNew) await manager.query(`DELETE FROM statement_topics WHERE statement_id = $1`, [id]);
       await manager.query(`INSERT INTO statement_topics (statement_id, topic_id) SELECT $1, unnest($2::uuid[])`, [id, links.topicIds]);
     }
     if (links.tagIds) {
-      await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
+      if (!isNew) await manager.query(`DELETE FROM statement_tags WHERE statement_id = $1`, [id]);
       await manager.query(`INSERT INTO statement_tags (statement_id, tag_id) SELECT $1, unnest($2::uuid[])`, [id, links.tagIds]);
     }
     if (links.stances) {
-      await manager.delete(Stance, { statementId: id });
+      if (!isNew) await manager.delete(Stance, { statementId: id });
       if (links.stances.length) {
         await manager.insert(
           Stance,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { TagDto, TagFilter, UpdateTagDto } from './dto/tag.dto';
@@ -29,7 +29,7 @@ export class TagsService {
     private readonly audit: AuditService,
   ) {}
 
-  list({ filter, sort, range }: ListQuery<TagFilter>): Promise<Page<TagDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<TagFilter>): Promise<Page<TagDto>> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.id) where.push(`t.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
@@ -41,6 +41,7 @@ export class TagsService {
       params,
       orderBy: orderBy(TAG_LIST, sort ?? { field: 'name', order: 'ASC' }),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 

@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
 import { lockForMove } from '../common/hierarchy-move';
-import { ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { TopicDto, TopicFilter, UpdateTopicDto } from './dto/topic.dto';
@@ -44,13 +44,14 @@ export class TopicsService {
     private readonly audit: AuditService,
   ) {}
 
-  list({ filter, sort, range }: ListQuery<TopicFilter>): Promise<Page<TopicDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<TopicFilter>): Promise<Page<TopicDto>> {
     const params: unknown[] = [];
     return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: topicWhere(filter, params),
       params,
       orderBy: orderBy(TOPIC_LIST, sort ?? TOPIC_DEFAULT_SORT),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 

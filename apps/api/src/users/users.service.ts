@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { generatePassword, hashPassword } from '../auth/passwords';
 import { AuditService, changedFields } from '../audit/audit.service';
-import { ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
+import { countLimit, ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
 import { CreateUserDto, UpdateUserDto, UserDto, UserFilter } from './dto/user.dto';
 import { canonicalEmail } from './canonical-email';
@@ -50,7 +50,7 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
-  list({ filter, sort, range }: ListQuery<UserFilter>): Promise<Page<UserDto>> {
+  list({ filter, sort, range, exactTotal }: ListQuery<UserFilter>): Promise<Page<UserDto>> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.id) where.push(`u.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
@@ -62,6 +62,7 @@ export class UsersService {
       params,
       orderBy: orderBy(USER_LIST, sort ?? { field: 'email', order: 'ASC' }),
       range,
+      countLimit: countLimit({ exactTotal }),
     });
   }
 
