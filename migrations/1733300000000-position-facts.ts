@@ -120,10 +120,13 @@ export class PositionFacts1733300000000 implements MigrationInterface {
          USING (SELECT DISTINCT a, tt, ti, m FROM unnest(actor_ids, target_types, target_ids, months) AS u(a, tt, ti, m)) k
          WHERE p.actor_id = k.a AND p.target_type = k.tt AND p.target_id = k.ti AND p.month = k.m;
         INSERT INTO position_months (actor_id, target_type, target_id, month, ${STAT_NAMES})
-        SELECT k.a, k.tt, k.ti, k.m, ${STATS_OF_STANCES}
-          FROM (SELECT DISTINCT a, tt, ti, m FROM unnest(actor_ids, target_types, target_ids, months) AS u(a, tt, ti, m) WHERE a IS NOT NULL) k
+        SELECT p.a, p.tt, p.ti, p.m, ${STATS_OF_STANCES}
+          FROM (SELECT DISTINCT a, m FROM unnest(actor_ids, months) AS u(a, m) WHERE a IS NOT NULL) k
           JOIN statements s ON s.actor_id = k.a AND s.said_on >= k.m AND s.said_on < (k.m + interval '1 month')::date AND s.deleted_at IS NULL
-          JOIN stances st ON st.statement_id = s.id AND ${TARGET_ID} = k.ti AND ${TARGET_TYPE} = k.tt
+          JOIN stances st ON st.statement_id = s.id
+          -- Each (actor, month) read once, however many of its targets a bulk write touched.
+          JOIN (SELECT DISTINCT a, tt, ti, m FROM unnest(actor_ids, target_types, target_ids, months) AS u(a, tt, ti, m)) p
+            ON p.a = k.a AND p.m = k.m AND p.ti = ${TARGET_ID} AND p.tt = ${TARGET_TYPE}
          GROUP BY 1, 2, 3, 4;
         DELETE FROM position_totals t
          USING (SELECT DISTINCT a, tt, ti FROM unnest(actor_ids, target_types, target_ids) AS u(a, tt, ti)) k
