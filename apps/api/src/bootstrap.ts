@@ -8,15 +8,21 @@ import { AppModule } from './app.module';
 import { FieldErrorsException, flattenValidationErrors } from './common/api-error';
 import { trackClient } from './common/request-context';
 import { AppConfig } from './config/app-config';
+import type { DatabaseChecks } from './database/database-checks';
 
 /** Far above any record a form sends. */
 const JSON_BODY_LIMIT = '2mb';
 
-/** Builds the API exactly as it runs in production; the HTTP tests use the same function. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+/**
+ * Builds the API exactly as it runs in production; the HTTP tests use the same function.
+ * `checks`: what the start found about an external database, reported by `GET /api/health`.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, checks?: DatabaseChecks): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, checks), {
     logger: loggerLevels(config.logLevel),
     bodyParser: true,
+    // A failing start (migrations, a module) is thrown to the caller, which reports it and exits, instead of aborting the process.
+    abortOnError: false,
     // On shutdown, requests in flight finish; idle keep-alive sockets are closed by Node itself.
     forceCloseConnections: false,
   });

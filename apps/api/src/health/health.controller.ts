@@ -1,6 +1,7 @@
-import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Inject } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { DATABASE_CHECKS, DatabaseChecks } from '../database/database-checks';
 import { DatabasePing } from './database-ping';
 
 const HEALTH_TIMEOUT_MS = 2000;
@@ -9,18 +10,39 @@ const HEALTH_TIMEOUT_MS = 2000;
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly database: DatabasePing) {}
+  constructor(
+    private readonly database: DatabasePing,
+    @Inject(DATABASE_CHECKS) private readonly checks: DatabaseChecks | null,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and database reachability; no authentication' })
-  @ApiResponse({ status: 200, schema: { example: { status: 'ok', db: 'up' } } })
+  @ApiOperation({
+    summary: 'Liveness and database reachability; no authentication',
+    description:
+      'With DATABASE_URL, `checks` also says what the start found about that database (version, extensions, ' +
+      'whether search sees Arabic letters): `ok: false` marks a degraded install, `detail` says why and how to fix it.',
+  })
+  @ApiResponse({
+    status: 200,
+    schema: {
+      example: {
+        status: 'ok',
+        db: 'up',
+        checks: {
+          serverVersion: { ok: true, detail: 'PostgreSQL 16.4' },
+          extensions: { ok: true, detail: 'pg_trgm available' },
+          arabicSearch: { ok: false, detail: 'database at db:5432/stance has LC_CTYPE C, under which pg_trgm sees no Arabic letter: …' },
+        },
+      },
+    },
+  })
   @ApiResponse({ status: 503, schema: { example: { status: 'error', db: 'down' } } })
-  async check(): Promise<{ status: 'ok'; db: 'up' }> {
+  async check(): Promise<{ status: 'ok'; db: 'up'; checks?: DatabaseChecks }> {
     try {
       await this.database.ping(HEALTH_TIMEOUT_MS);
     } catch {
       throw new HttpException({ status: 'error', db: 'down' }, HttpStatus.SERVICE_UNAVAILABLE);
     }
-    return { status: 'ok', db: 'up' };
+    return this.checks ? { status: 'ok', db: 'up', checks: this.checks } : { status: 'ok', db: 'up' };
   }
 }
