@@ -22,18 +22,37 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Where and how the server process starts: another checkout (`main`, `cwd`), another user. */
+export interface ServerOptions {
+  main?: string;
+  cwd?: string;
+  as?: { uid: number; gid: number };
+}
+
+/**
+ * The server's environment: this one's, with `env` on top; a variable set to undefined is left out
+ * (`DATA_DIR: undefined` leaves the default, `./.data` in `cwd`).
+ */
+export function serverEnv(dataDir: string | undefined, port: number, env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'log', ...env };
+  for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+  return merged;
+}
+
 /** Starts dist/…/main.js on `dataDir` (embedded PostgreSQL) and waits until health answers 200. */
 export async function startServer(
-  dataDir: string,
-  env: Record<string, string> = {},
+  dataDir: string | undefined,
+  env: Record<string, string | undefined> = {},
   as: { uid: number; gid: number } | undefined = undefined,
+  options: ServerOptions = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'log', ...env },
+  const child = spawn(process.execPath, [options.main ?? MAIN], {
+    env: serverEnv(dataDir, port, env),
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
-    ...as,
+    ...(as ?? options.as),
   });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -50,6 +69,23 @@ export async function startServer(
   }
   child.kill('SIGKILL');
   throw new Error(`server did not become healthy in 60 s:\n${output}`);
+}
+
+/** Runs the server expecting it to fail at start: its exit code and everything it printed. */
+export async function failedStart(
+  dataDir: string | undefined,
+  env: Record<string, string | undefined>,
+  port?: number,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: serverEnv(dataDir, port ?? (await freePort()), env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const code = await exited(child);
+  return { code, output };
 }
 
 /** Resolves with the exit code (null when a signal ended it), also for a process already gone. */

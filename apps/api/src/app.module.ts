@@ -9,6 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { LoadLimitsModule } from './common/load-limits';
+import type { DatabaseChecks } from './database/database-checks';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
 import { IntakeModule } from './intake/intake.module';
@@ -25,7 +26,7 @@ import { ExportModule } from './export/export.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, checks?: DatabaseChecks): DynamicModule {
     const admin = existsSync(`${config.adminDir}/index.html`)
       ? [ServeStaticModule.forRoot({ rootPath: config.adminDir, exclude: ['/api/{*path}'] })]
       : [];
@@ -41,7 +42,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         UsersModule,
-        HealthModule,
+        HealthModule.forRoot(checks),
         TagsModule,
         // Before the resources it exports: `actors/export.csv` must not be taken for `actors/:id`.
         ExportModule,

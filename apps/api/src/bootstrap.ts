@@ -11,13 +11,19 @@ import { setTotalsExactUpTo } from './common/list-query';
 import { trackClient } from './common/request-context';
 import { TextRulesPipe } from './common/text-rules';
 import { AppConfig } from './config/app-config';
+import type { DatabaseChecks } from './database/database-checks';
 
-/** Builds the API exactly as it runs in production; the HTTP tests use the same function. */
-export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+/**
+ * Builds the API exactly as it runs in production; the HTTP tests use the same function.
+ * `checks`: what the start found about an external database, reported by `GET /api/health`.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, checks?: DatabaseChecks): Promise<INestApplication> {
   setTotalsExactUpTo(config.totalsExactUpTo);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, checks), {
     logger: loggerLevels(config.logLevel),
     bodyParser: true,
+    // A failing start (migrations, a module) is thrown to the caller, which reports it and exits, instead of aborting the process.
+    abortOnError: false,
     // On shutdown, requests in flight finish; idle keep-alive sockets are closed by Node itself.
     forceCloseConnections: false,
   });

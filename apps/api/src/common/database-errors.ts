@@ -108,7 +108,7 @@ export function mapDatabaseError(error: PgError, method: string): ApiErrorBody |
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; name?: string };
   return (
-    // TypeORM's, for a request whose connection was lost (and released) under it.
+    // TypeORM's, for a transaction whose connection was lost under it (PostgreSQL died mid-request).
     ['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'].includes(e?.name ?? '') ||
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003'].includes(
       e?.code ?? '',

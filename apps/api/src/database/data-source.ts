@@ -54,6 +54,10 @@ export function poolOptions(pool: DatabasePoolConfig, timeouts?: DatabaseTimeout
   class ClientWithConnectTimeout extends Client {
     constructor(config?: ClientConfig) {
       super({ ...config, ...sessionLimits, connectionTimeoutMillis: connectTimeoutMs });
+      // pg-pool listens for errors only while a client is idle: a connection lost while checked out
+      // (PostgreSQL killed between two queries of a request) would otherwise take the process down.
+      // The request's next query fails (503) and the pool drops the client when it is released.
+      this.on('error', () => undefined);
     }
   }
   return { max: pool.size, connectionTimeoutMillis: pool.queueTimeoutMs, Client: ClientWithConnectTimeout };
