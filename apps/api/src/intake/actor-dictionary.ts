@@ -83,12 +83,28 @@ export class ActorDictionary {
     const taken = new Array<boolean>(normalized.length).fill(false);
     const found: NameMatch[] = [];
     for (const entry of this.entries) {
+      for (const key of entry.key.startsWith('ال') ? [entry.key, `لل${entry.key.slice(2)}`] : [entry.key])
+        this.findKey(normalized, key, entry, taken, found, original);
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** "للأمم المتحدة": ل before ال drops the alef, so a name with ال is also looked for as لل…. */
+  private findKey(
+    normalized: string,
+    key: string,
+    entry: Entry,
+    taken: boolean[],
+    found: NameMatch[],
+    original?: { text: string; map: number[] },
+  ): void {
+    {
       let from = 0;
       for (;;) {
-        const at = normalized.indexOf(entry.key, from);
+        const at = normalized.indexOf(key, from);
         if (at < 0) break;
         from = at + 1;
-        const end = at + entry.key.length;
+        const end = at + key.length;
         if (!this.bounded(normalized, at, end)) continue;
         if (entry.caseSensitive && original) {
           const slice = original.text.slice(original.map[at], original.map[end - 1] + 1);
@@ -101,7 +117,6 @@ export class ActorDictionary {
         found.push({ actor: entry.actor, start: at, end });
       }
     }
-    return found.sort((a, b) => a.start - b.start);
   }
 
   /** The actor a person speaks for on `date` (YYYY-MM-DD): the role held then, else the latest one. */

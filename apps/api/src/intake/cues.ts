@@ -1,3 +1,5 @@
+import { normalize } from '../common/text-normalize';
+
 /**
  * The reporting verbs that introduce a statement, as dictionaries. Arabic forms are written
  * normalised (no hamza seats, no shadda) and inflected for she / they / the two of them; the
@@ -144,3 +146,44 @@ export const ARABIC_PARTICIPLES = new Set(
 
 /** Verbal nouns that report a statement when the speaker's name follows: "اعتبار وزارة الخارجية التركية أن". */
 export const ARABIC_MASDARS = new Set(['اعتبار', 'تاكيد', 'اعلان', 'تحذير', 'اشاره', 'مطالبه']);
+
+/**
+ * Words of titles and offices, not names: "Foreign Minister", "spokesman", "رئيس لجنة الأمن القومي".
+ * A speaker mention's name is what is left once these (and known actors' names) are set aside.
+ */
+export const ENGLISH_TITLE_WORDS = new Set(
+  (
+    'president vice prime minister ministry foreign defence defense interior deputy secretary general spokesman spokeswoman ' +
+    'spokesperson press official officials head chief leader adviser advisor envoy special ambassador representative permanent ' +
+    'chairman chairwoman chair speaker commander senior top former acting mr mrs ms dr sheikh emir king crown prince sir gen ' +
+    'general lt col colonel major brigadier admiral senator sen rep representative governor mayor director council committee ' +
+    'parliament parliamentary member state department office national security affairs the of for and to a an his her its their ' +
+    'european high commissioner coordinator undersecretary under assistant executive supreme lord first lady'
+  ).split(/\s+/),
+);
+
+/** Arabic office nouns in construct state and title words: "وزير", "المتحدث باسم", "الأمين العام". */
+export const ARABIC_TITLE_WORDS = new Set(
+  (
+    'رئيس رئيسه الرئيس وزير وزيره الوزير نائب مساعد مستشار المستشار سفير السفير مندوب المندوب ممثل الممثل قائد القائد زعيم الزعيم ' +
+    'متحدث المتحدث المتحدثه الناطق الناطقه ناطق باسم الرسمي الرسميه الامين امين العام العامه المبعوث مبعوث الخاص عضو مدير المدير ' +
+    'لجنه اللجنه الامن القومي السياسه والسياسه الخارجيه الدفاع الداخليه وزاره الوزاره الوزراء البرلمان مجلس المجلس النواب الشوري ' +
+    'الحكومه حكومه الجيش جيش قوات القوات البيان بيان المكتب مكتب الاعلامي السياسي السيد الدكتور الشيخ الامير الملك ولي العهد ' +
+    'المرشد الاعلي الجنرال اللواء العميد العقيد الفريق المشير رئاسه الرئاسه هيئه الاركان العسكري المسؤول مسؤول المسؤولين دوله الدوله ' +
+    'في من عن مع'
+  )
+    .split(/\s+/)
+    .map((w) => normalize(w)),
+);
+
+/** Outlets and agencies: a channel or an addressee, never the speaker ("Reuters reported", "نقلت وكالة … عن"). */
+export const ENGLISH_OUTLETS =
+  /\b(?:Reuters|AP|Associated Press|AFP|Agence France-Presse|TASS|Interfax|RIA(?: Novosti)?|Sputnik|Anadolu|AA|Xinhua|IRNA|Mehr|Tasnim|ISNA|Fars|KUNA|WAM|SPA|QNA|MENA|APA|Trend|Report|Armenpress|news agency|agency|newspaper|broadcaster|BBC|CNN|Al Jazeera|state media|state television|television|TV|radio|daily|outlet)\b/;
+export const ARABIC_OUTLETS = new Set(
+  (
+    'وكاله الوكاله رويترز فرانس برس اسوشيتد بريس تاس انترفاكس نوفوستي سبوتنيك الاناضول شينخوا ارنا مهر تسنيم فارس ايسنا كونا وام واس قنا ' +
+    'صحيفه الصحيفه قناه القناه موقع التلفزيون تلفزيون الاذاعه اذاعه'
+  )
+    .split(/\s+/)
+    .map((w) => normalize(w)),
+);

@@ -7,12 +7,14 @@ import {
   ARABIC_NEGATION,
   ARABIC_PARTICIPLES,
   ARABIC_SUPPORT,
+  ARABIC_TITLE_WORDS,
   arabicCue,
   CueMeaning,
   ENGLISH_LEADS,
   ENGLISH_NEGATION,
   ENGLISH_PRONOUNS,
   ENGLISH_SUPPORT,
+  ENGLISH_TITLE_WORDS,
   englishCue,
 } from './cues';
 import { findQuotes, QuoteSpan } from './quotes';
@@ -73,6 +75,8 @@ interface Clause extends Span {
 const MAX_WORDS_BEFORE_NAME = 4;
 /** A quote this short without punctuation is a scare quote inside a sentence, not a statement. */
 const MIN_QUOTE_WORDS = 6;
+/** Words that may sit inside a title phrase without being a title: "Secretary of State", "المتحدث باسم". */
+const FUNCTION_WORDS = new Set(['the', 'of', 'for', 'and', 'to', 'a', 'an', 'his', 'her', 'its', 'their', 'في', 'من', 'عن', 'مع']);
 const TRAILING = /[\s.،,:;؛]+$/;
 /** A wire credit at the end of a caption: "… - الأناضول". */
 const CREDIT = /\s+[-–—]\s+[^\s-–—][^-–—]{0,30}$/;
@@ -98,6 +102,9 @@ class ExtractionRun {
   /** For each offset, the index of the quote whose marks enclose it, else -1. */
   private readonly inQuote: Int32Array;
   private readonly matches: Match[];
+  private readonly norm: { text: string; map: number[] };
+  /** Actor found for an unknown person's name (normalised last word), so later bare mentions get it too. */
+  private readonly people = new Map<string, string | null>();
   private readonly out: ExtractedCandidate[] = [];
   private last: Speaker | null = null;
   /** Index of the sentence being read, and of the one that last named a speaker. */
@@ -114,6 +121,7 @@ class ExtractionRun {
     this.inQuote = new Int32Array(text.length + 1).fill(-1);
     this.quotes.forEach((q, n) => this.inQuote.fill(n, q.open + 1, q.close));
     const norm = normalizeWithMap(text);
+    this.norm = norm;
     this.matches = dictionary.findAll(norm.text, { text, map: norm.map }).map((m) => ({
       actor: m.actor,
       start: norm.map[m.start],
@@ -124,6 +132,7 @@ class ExtractionRun {
   run(): ExtractedCandidate[] {
     for (const sentence of this.sentences()) {
       this.sentenceIndex++;
+      if (this.isHeading(sentence)) continue;
       if (this.isArabic(sentence)) this.arabicSentence(sentence);
       else this.englishSentence(sentence);
     }
@@ -139,6 +148,21 @@ class ExtractionRun {
   }
 
   // ---- sentences and tokens -------------------------------------------------------------
+
+  /**
+   * Headlines and subheadings are not statements: the first line of the text, and any short line,
+   * when it does not end like a sentence (a full stop, or a closing quote mark).
+   */
+  private isHeading(sentence: Span): boolean {
+    const lineStart = this.text.lastIndexOf('\n', sentence.start - 1) + 1;
+    let lineEnd = this.text.indexOf('\n', sentence.start);
+    if (lineEnd < 0) lineEnd = this.text.length;
+    const line = this.text.slice(lineStart, lineEnd).trim();
+    if (/[.!:…»”"“]$/.test(line)) return false;
+    const first = !this.text.slice(0, lineStart).trim();
+    const words = this.tokens({ start: lineStart, end: lineEnd }).length;
+    return (first && words <= 40) || words <= 14;
+  }
 
   private sentences(): Span[] {
     const out: Span[] = [];
@@ -406,7 +430,8 @@ class ExtractionRun {
       const subject = tokens.filter((t) => t.start >= segmentStart && t.end <= cueSpan.start);
       while (subject.length && ENGLISH_LEADS.has(subject[0].norm)) subject.shift();
       while (subject.length && ENGLISH_LEADS.has(subject[subject.length - 1].norm)) subject.pop();
-      if (subject.length === 1 && ENGLISH_PRONOUNS.has(subject[0].norm)) speaker = this.last;
+      if (subject.length === 1 && ENGLISH_PRONOUNS.has(subject[0].norm))
+        speaker = this.last ?? { mention: '', speakerId: null, actorId: this.headlineActor() };
       else if (subject.length) {
         const range = { start: subject[0].start, end: subject[subject.length - 1].end };
         speaker = this.resolve(range, false) ?? this.fallback(range, tokens);
@@ -492,8 +517,110 @@ class ExtractionRun {
         return { mention, speakerId: null, actorId: previous.actor.id };
       }
     }
-    const shown = words.slice(0, 4);
-    return { mention: this.text.slice(shown[0].start, shown[shown.length - 1].end), speakerId: null, actorId: null };
+    return this.unknownSpeaker(words);
+  }
+
+  /**
+   * A mention that names no known actor: a person the database does not know ("Mr Dujarric",
+   * "عراقجي") speaks for the body their title names where the article introduces them
+   * ("UN spokesman Stephane Dujarric", "وزير الخارجية الإيراني عباس عراقجي"); a title or a
+   * document alone ("the ministry", "the spokesperson", "البيان") is the speaker last named.
+   */
+  private unknownSpeaker(words: Token[]): Speaker | null {
+    const shown = words.slice(0, 6);
+    const mention = this.text.slice(shown[0].start, shown[shown.length - 1].end);
+    const name = this.nameWords(words);
+    if (!name.length) {
+      // "رئيس لجنة الأمن القومي في البرلمان الإيراني": the title goes on past the mention's stop word.
+      const titled = this.titleGoesOn(words[words.length - 1].end);
+      if (titled) return { mention, speakerId: null, actorId: titled };
+      if (this.last && (this.last.actorId || this.last.speakerId)) return { ...this.last, mention };
+      return { mention, speakerId: null, actorId: this.headlineActor() };
+    }
+    const key = name[name.length - 1].norm;
+    if (!this.people.has(key)) this.people.set(key, this.introducedAs(key) ?? this.headlineActor() ?? this.last?.actorId ?? null);
+    return { mention, speakerId: null, actorId: this.people.get(key) ?? null };
+  }
+
+  /** The words of a mention that are neither titles, function words nor known actors' names. */
+  private nameWords(words: Token[]): Token[] {
+    return words.filter((w) => {
+      if (this.matches.some((m) => m.start <= w.start && w.end <= m.end)) return false;
+      const raw = this.text.slice(w.start, w.end);
+      if (/[\u0600-\u06FF]/.test(raw))
+        return !ARABIC_TITLE_WORDS.has(w.norm) && !ARABIC_TITLE_WORDS.has(w.norm.replace(/^[وبل]/, '')) && w.norm.length > 2;
+      return /^\p{Lu}/u.test(raw) && !ENGLISH_TITLE_WORDS.has(w.norm) && !ENGLISH_PRONOUNS.has(w.norm);
+    });
+  }
+
+  /**
+   * The actor named in the title beside a person's name where it occurs in the article: up to
+   * eight words before it in the same sentence ("Kremlin spokesman Dmitry Peskov"), or an
+   * apposition after it ("Ismail Baghaei, Iran's foreign ministry spokesman").
+   */
+  private introducedAs(key: string): string | null {
+    const re = new RegExp(`(?<![\\p{L}\\p{M}])[وبل]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'gu');
+    for (const m of this.norm.text.matchAll(re)) {
+      const at = this.norm.map[m.index];
+      const end = this.norm.map[m.index + m[0].length - 1] + 1;
+      const lineStart = this.text.lastIndexOf('\n', at) + 1;
+      const before = this.tokens({ start: lineStart, end: at }).slice(-8);
+      const from = before.length ? before[0].start : at;
+      const stop = Math.max(from, ...[...this.text.slice(from, at).matchAll(/[.!?؟:"“”«»]/g)].map((x) => from + x.index + 1));
+      const prior = this.matches.filter((x) => x.start >= stop && x.end <= at && x.actor.kind !== 'person').pop();
+      if (prior && this.titleBetween(prior, at)) return prior.actor.id;
+      if (/^\s*[,،]/.test(this.text.slice(end))) {
+        const after = this.tokens({ start: end, end: Math.min(this.text.length, end + 120) }).slice(0, 8);
+        const limit = after.length ? after[after.length - 1].end : end;
+        const cut = this.text.slice(end + 1, limit).search(/[,،.;:]/);
+        const to = cut < 0 ? limit : end + 1 + cut;
+        const next = this.matches.find((x) => x.start >= end && x.end <= to && x.actor.kind !== 'person');
+        if (next) return next.actor.id;
+      }
+    }
+    return null;
+  }
+
+  /** An actor named within the next few title or name words after `from`, before punctuation or a complementizer. */
+  private titleGoesOn(from: number): string | null {
+    const stop = this.text.slice(from, from + 200).search(/[،,:.;«"“”]/);
+    const to = stop < 0 ? Math.min(this.text.length, from + 200) : from + stop;
+    const words = this.tokens({ start: from, end: to }).slice(0, 8);
+    const end = words.findIndex((w) => ['ان', 'انه', 'انها', 'بان', 'that'].includes(w.norm));
+    const limit = (end < 0 ? words[words.length - 1] : words[end - 1])?.end ?? from;
+    return this.matches.find((m) => m.start >= from && m.end <= limit && m.actor.kind !== 'person')?.actor.id ?? null;
+  }
+
+  /** Whether only title words and at most four name words stand between an actor's name and a person's: a title phrase. */
+  private titleBetween(actor: Span, to: number): boolean {
+    const title = (w: Token) => {
+      const raw = this.text.slice(w.start, w.end);
+      if (FUNCTION_WORDS.has(w.norm)) return false;
+      return /[\u0600-\u06FF]/.test(raw)
+        ? ARABIC_TITLE_WORDS.has(w.norm) || ARABIC_TITLE_WORDS.has(w.norm.replace(/^[وبل]/, ''))
+        : ENGLISH_TITLE_WORDS.has(w.norm);
+    };
+    let names = 0;
+    let titled = false;
+    for (const w of this.tokens({ start: actor.end, end: to })) {
+      if (title(w) || FUNCTION_WORDS.has(w.norm)) {
+        titled ||= title(w);
+        continue;
+      }
+      const raw = this.text.slice(w.start, w.end);
+      if (/[\u0600-\u06FF]/.test(raw) ? w.norm.startsWith('ال') : !/^\p{Lu}/u.test(raw)) return false;
+      if (++names > 4) return false;
+    }
+    const lineStart = this.text.lastIndexOf('\n', actor.start) + 1;
+    const before = this.tokens({ start: lineStart, end: actor.start }).pop();
+    return titled || (!!before && title(before)) || !/[,،]/.test(this.text.slice(actor.end, to));
+  }
+
+  /** The first actor the headline (the first line) names: what an article with no other clue is about. */
+  private headlineActor(): string | null {
+    const lineEnd = this.text.indexOf('\n');
+    const end = lineEnd < 0 ? this.text.length : lineEnd;
+    return this.matches.find((m) => m.end <= end && m.actor.kind !== 'person')?.actor.id ?? null;
   }
 
   /**
