@@ -8,7 +8,53 @@ import { normalize } from '../common/text-normalize';
 export type CueMeaning = 'say' | 'condemn' | 'support' | 'call_for' | 'according_to';
 
 const ARABIC_STEMS: [string[], CueMeaning][] = [
-  [['قال', 'اكد', 'اعلن', 'اشار', 'افاد', 'اعتبر', 'اضاف', 'شدد', 'حذر', 'اوضح', 'صرح', 'نفي', 'اتهم', 'رفض', 'اعرب', 'ذكر', 'كشف'], 'say'],
+  [
+    [
+      'قال',
+      'اكد',
+      'اعلن',
+      'اشار',
+      'افاد',
+      'اعتبر',
+      'اضاف',
+      'شدد',
+      'حذر',
+      'اوضح',
+      'صرح',
+      'نفي',
+      'اتهم',
+      'رفض',
+      'اعرب',
+      'ذكر',
+      'كشف',
+      'تابع',
+      'اردف',
+      'استطرد',
+      'لفت',
+      'نوه',
+      'جدد',
+      'وصف',
+      'شكر',
+      'زعم',
+      'هدد',
+      'توعد',
+      'تعهد',
+      'اعترف',
+      'ابلغ',
+      'اقر',
+      'راي',
+      'ختم',
+      'استبعد',
+      'رجح',
+      'توقع',
+      'نبه',
+      'اوضحت',
+      'عبر',
+      'ابدي',
+      'علق',
+    ],
+    'say',
+  ],
   [['ندد', 'ادان', 'استنكر'], 'condemn'],
   [['رحب', 'ايد'], 'support'],
   [['دعا', 'طالب', 'ناشد'], 'call_for'],
@@ -25,6 +71,40 @@ function inflections(stem: string): string[] {
 
 const ARABIC = new Map<string, CueMeaning>();
 for (const [stems, meaning] of ARABIC_STEMS) for (const stem of stems) for (const form of inflections(stem)) ARABIC.set(form, meaning);
+/** The imperfect of the commonest verbs ("يقول", "تؤكد"), as live reports and agency copy use it. */
+for (const form of [
+  'يقول',
+  'تقول',
+  'يقولون',
+  'يوكد',
+  'توكد',
+  'يري',
+  'تري',
+  'يعتبر',
+  'تعتبر',
+  'يشير',
+  'تشير',
+  'يضيف',
+  'تضيف',
+  'يحذر',
+  'تحذر',
+])
+  ARABIC.set(form, 'say');
+for (const form of ['يدعو', 'تدعو', 'يطالب', 'تطالب']) ARABIC.set(form, 'call_for');
+
+/**
+ * Cues that are also common other words ("بين" between, "علق" hung, "عبر" across, "راي" opinion,
+ * "ختم" seal): they report only when a complementizer or preposition follows.
+ */
+export const ARABIC_CUES_NEEDING_COMPLEMENT = new Set(
+  ['بين', 'بينت', 'علق', 'علقت', 'عبر', 'عبرت', 'راي', 'رات', 'راوا', 'ختم', 'ختمت', 'لفت', 'لفتت', 'تابع', 'تابعت'].flatMap((w) => [
+    w,
+    `و${w}`,
+    `ف${w}`,
+  ]),
+);
+ARABIC.set('بين', 'say');
+ARABIC.set('بينت', 'say');
 
 /** "according to": introduces the source, never a clause of its own when a verb is present. */
 const ARABIC_ACCORDING_TO = new Set(['وفق', 'وفقا', 'بحسب', 'حسب', 'نقلا']);
@@ -69,6 +149,14 @@ export const ARABIC_LEADS = new Set([
   'بينما',
   'فيما',
   'وفيما',
+  'حيث',
+  'وحيث',
+  'بدورها',
+  'اليوم',
+  'امس',
+  'كذلك',
+  'وكذلك',
+  'ايضا',
 ]);
 
 /** كان / كانت (…قد): "وكانت السلطات قد دعت" puts the subject before the verb. */
@@ -141,7 +229,37 @@ export const ENGLISH_NEGATION = /\b(?:not|never|no|n't)\s*$/i;
 
 /** Participles after a comma that continue the same speaker's statement: "، مبديةً استعدادها …". */
 export const ARABIC_PARTICIPLES = new Set(
-  ['مبدي', 'مطالب', 'مشدد', 'موكد', 'معتبر', 'داعي', 'محذر', 'مضيف', 'مكرر', 'معرب', 'مشير'].flatMap((s) => [`${s}ه`, `${s}ا`]),
+  [
+    'مبدي',
+    'مطالب',
+    'مشدد',
+    'موكد',
+    'معتبر',
+    'داعي',
+    'محذر',
+    'مضيف',
+    'مكرر',
+    'معرب',
+    'مشير',
+    'لافت',
+    'موضح',
+    'قايل',
+    'مبين',
+    'منوه',
+    'واصف',
+    'متابع',
+    'مردف',
+    'مجدد',
+    'مستدرك',
+    'متهم',
+    'نافي',
+    'مرحب',
+    'مندد',
+    'مستنكر',
+    'متوعد',
+    'مهدد',
+    'معلن',
+  ].flatMap((s) => [`${s}ه`, `${s}ا`, `و${s}ه`, `و${s}ا`]),
 );
 
 /** Verbal nouns that report a statement when the speaker's name follows: "اعتبار وزارة الخارجية التركية أن". */
@@ -187,3 +305,6 @@ export const ARABIC_OUTLETS = new Set(
     .split(/\s+/)
     .map((w) => normalize(w)),
 );
+
+/** Complementizers and the prepositions reporting verbs govern: "أن", "إنه", "بأن", "إلى", "على", "عن". */
+export const ARABIC_COMPLEMENTS = new Set(['ان', 'انه', 'انها', 'انهم', 'اننا', 'بان', 'بانه', 'بانها', 'الي', 'علي', 'عن', 'قايلا']);

@@ -1,5 +1,7 @@
 import { ActorDictionary, KnownActor } from './actor-dictionary';
 import {
+  ARABIC_COMPLEMENTS,
+  ARABIC_CUES_NEEDING_COMPLEMENT,
   ARABIC_KANA,
   ARABIC_LEADS,
   ARABIC_MASDARS,
@@ -77,6 +79,23 @@ const MAX_WORDS_BEFORE_NAME = 4;
 const MIN_QUOTE_WORDS = 6;
 /** Words that may sit inside a title phrase without being a title: "Secretary of State", "المتحدث باسم". */
 const FUNCTION_WORDS = new Set(['the', 'of', 'for', 'and', 'to', 'a', 'an', 'his', 'her', 'its', 'their', 'في', 'من', 'عن', 'مع']);
+/** What may stand between a reporting verb's subject and the quotation that is its whole content. */
+const COMPLEMENTIZERS = new Set([
+  'ان',
+  'انه',
+  'انها',
+  'انهم',
+  'اننا',
+  'بان',
+  'بانه',
+  'بانها',
+  'بانهم',
+  'علي',
+  'الي',
+  'قايلا',
+  'قايله',
+  'that',
+]);
 const TRAILING = /[\s.،,:;؛]+$/;
 /** A wire credit at the end of a caption: "… - الأناضول". */
 const CREDIT = /\s+[-–—]\s+[^\s-–—][^-–—]{0,30}$/;
@@ -252,8 +271,15 @@ class ExtractionRun {
       const before = tokens.slice(0, k).filter((t) => t.start >= clauseStart);
       if (!cue) {
         // ", مبديةً استعدادها …": a participle continues the previous speaker's statement.
-        if (ARABIC_PARTICIPLES.has(token.norm) && before.length === 0 && openings.length) {
-          openings.push({ start: token.start, cue: { ...token, meaning: 'say' }, cutAt: clauseStart - 1 });
+        // "… مؤكدة أن …", "…» لافتاً إلى أن": also after a closing quote mark, or with a complementizer after it.
+        const afterQuote = /[»”“"]\s*$/.test(this.text.slice(Math.max(sentence.start, token.start - 3), token.start));
+        const governs = ARABIC_COMPLEMENTS.has(tokens[k + 1]?.norm ?? '');
+        if (ARABIC_PARTICIPLES.has(token.norm) && openings.length && (before.length === 0 || afterQuote || governs)) {
+          openings.push({
+            start: token.start,
+            cue: { ...token, meaning: 'say' },
+            cutAt: before.length === 0 ? clauseStart - 1 : token.start,
+          });
         }
         // "بعيد اعتبار وزارة الخارجية التركية أن …": a verbal noun with its subject and a reported clause.
         const name = ARABIC_MASDARS.has(token.norm) && this.matches.find((m) => m.start > token.end && m.start <= token.end + 2);
@@ -265,6 +291,10 @@ class ExtractionRun {
       if (cue.meaning === 'according_to') {
         accordingTo ??= token;
         return;
+      }
+      if (ARABIC_CUES_NEEDING_COMPLEMENT.has(token.norm)) {
+        const governed = [tokens[k + 1], tokens[k + 2]].some((t) => t && ARABIC_COMPLEMENTS.has(t.norm));
+        if (!governed && !/^\s*:/.test(this.text.slice(token.end, token.end + 3))) return;
       }
       const cueSpan = { start: this.afterPrefix(token.start, cue.prefix), end: token.end, meaning: cue.meaning };
       let i = 0;
@@ -642,14 +672,30 @@ class ExtractionRun {
 
   // ---- candidates ------------------------------------------------------------------------
 
+  /**
+   * One candidate per statement: a reported clause whose whole content is one quotation ("قال إن
+   * «…»", "said: “…”") is that quote; a clause with a quoted fragment inside it is one paraphrase,
+   * and the fragment is not proposed again.
+   */
   private emit(sentence: Span, clauses: Clause[]): void {
+    const swallowed = new Set<number>();
     for (const clause of clauses) {
       if (clause.quoteOpen !== undefined) continue;
       if (!this.tokens({ start: clause.mentionEnd, end: clause.end }).length) continue;
+      const inner = this.quotes.filter((q) => q.open >= clause.mentionEnd && q.open < clause.end);
+      const whole =
+        inner.length === 1 &&
+        this.onlyComplementizer(clause.mentionEnd, inner[0].open) &&
+        !/\p{L}/u.test(this.text.slice(inner[0].close + 1, clause.end));
+      if (whole) {
+        clause.quoteOpen = inner[0].open;
+        continue;
+      }
+      for (const q of inner) swallowed.add(q.open);
       this.push(clause, 'paraphrase', clause);
     }
     for (const q of this.quotes) {
-      if (q.open < sentence.start || q.close >= sentence.end) continue;
+      if (q.open < sentence.start || q.close >= sentence.end || swallowed.has(q.open)) continue;
       const span = this.trim({ start: q.start, end: q.end }, /[\s,،;:]+$/);
       const owner = clauses.find((c) => q.open >= c.start && q.open <= c.end + 1) ?? clauses[0];
       const introduced = owner?.quoteOpen === q.open;
@@ -661,6 +707,11 @@ class ExtractionRun {
       const cue = owner?.cue ?? { start: 0, end: 0, meaning: 'say' as const };
       this.push(span, 'quote', { cue, speaker, mentionEnd: span.start });
     }
+  }
+
+  /** Whether only a complementizer ("أنه", "بأن", "that"), a preposition before it or punctuation lies in `[from, to)`. */
+  private onlyComplementizer(from: number, to: number): boolean {
+    return this.tokens({ start: from, end: to }).every((t) => COMPLEMENTIZERS.has(t.norm));
   }
 
   private push(span: Span, kind: CandidateKind, clause: Pick<Clause, 'cue' | 'speaker' | 'mentionEnd'>): void {
