@@ -203,6 +203,45 @@ const ENGLISH_SINGLE: Record<string, CueMeaning> = {
   condemns: 'condemn',
   denounced: 'condemn',
   welcomed: 'support',
+  reiterated: 'say',
+  reiterates: 'say',
+  underscored: 'say',
+  underlined: 'say',
+  emphasised: 'say',
+  emphasized: 'say',
+  explained: 'say',
+  argued: 'say',
+  confirmed: 'say',
+  acknowledged: 'say',
+  admitted: 'say',
+  alleged: 'say',
+  recalled: 'say',
+  observed: 'say',
+  commented: 'say',
+  remarked: 'say',
+  predicted: 'say',
+  vowed: 'say',
+  pledged: 'say',
+  promised: 'say',
+  threatened: 'say',
+  assured: 'say',
+  reaffirmed: 'say',
+  maintained: 'say',
+  contended: 'say',
+  countered: 'say',
+  wrote: 'say',
+  tweeted: 'say',
+  posted: 'say',
+  warns: 'say',
+  insists: 'say',
+  stresses: 'say',
+  notes: 'say',
+  claims: 'say',
+  denies: 'say',
+  accuses: 'say',
+  rejects: 'say',
+  announces: 'say',
+  appealed: 'call_for',
   urged: 'call_for',
   urges: 'call_for',
   demanded: 'call_for',
@@ -217,6 +256,46 @@ export function englishCue(words: string[], i: number): { meaning: CueMeaning; l
   const meaning = ENGLISH_SINGLE[w];
   return meaning ? { meaning, length: 1 } : undefined;
 }
+
+const ENGLISH_PARTICIPLES: Record<string, CueMeaning> = {
+  adding: 'say',
+  noting: 'say',
+  saying: 'say',
+  warning: 'say',
+  stating: 'say',
+  stressing: 'say',
+  insisting: 'say',
+  claiming: 'say',
+  explaining: 'say',
+  arguing: 'say',
+  emphasising: 'say',
+  emphasizing: 'say',
+  underlining: 'say',
+  underscoring: 'say',
+  reiterating: 'say',
+  recalling: 'say',
+  asserting: 'say',
+  acknowledging: 'say',
+  accusing: 'say',
+  denying: 'say',
+  describing: 'say',
+  telling: 'say',
+  condemning: 'condemn',
+  welcoming: 'support',
+  urging: 'call_for',
+};
+
+/** "adding that", "noting", "calling for": a participle that reports, at word `i`. */
+export function englishParticiple(words: string[], i: number): { meaning: CueMeaning; length: number } | undefined {
+  const w = words[i];
+  if ((w === 'calling' && (words[i + 1] === 'for' || words[i + 1] === 'on')) || (w === 'pointing' && words[i + 1] === 'out'))
+    return { meaning: w === 'calling' ? 'call_for' : 'say', length: 2 };
+  const meaning = ENGLISH_PARTICIPLES[w];
+  return meaning ? { meaning, length: 1 } : undefined;
+}
+
+/** Words after which a new clause, with its own subject, begins: "… said X, while Y said Z". */
+export const ENGLISH_CONNECTORS = new Set(['while', 'whereas', 'but', 'and', 'after', 'although', 'though', 'as']);
 
 export const ENGLISH_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
 export const ENGLISH_LEADS = new Set(['and', 'but', 'also', 'however', 'meanwhile', 'later', 'then', 'has', 'have', 'had', 'also,']);
@@ -308,3 +387,8 @@ export const ARABIC_OUTLETS = new Set(
 
 /** Complementizers and the prepositions reporting verbs govern: "أن", "إنه", "بأن", "إلى", "على", "عن". */
 export const ARABIC_COMPLEMENTS = new Set(['ان', 'انه', 'انها', 'انهم', 'اننا', 'بان', 'بانه', 'بانها', 'الي', 'علي', 'عن', 'قايلا']);
+
+/** Auxiliaries of the passive: "was announced by" reports no one's statement. */
+export const ENGLISH_PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be']);
+/** Documents that speak for their author: "a statement saying …". */
+export const ENGLISH_DOCUMENTS = new Set(['statement', 'letter', 'post', 'message', 'communique', 'note', 'release', 'tweet', 'video']);

@@ -16,8 +16,14 @@ import {
   ENGLISH_NEGATION,
   ENGLISH_PRONOUNS,
   ENGLISH_SUPPORT,
+  ENGLISH_CONNECTORS,
+  ENGLISH_DOCUMENTS,
+  ENGLISH_OUTLETS,
+  ENGLISH_PASSIVE,
   ENGLISH_TITLE_WORDS,
+  ARABIC_OUTLETS,
   englishCue,
+  englishParticiple,
 } from './cues';
 import { findQuotes, QuoteSpan } from './quotes';
 import { normalize, normalizeWithMap } from '../common/text-normalize';
@@ -97,6 +103,8 @@ const COMPLEMENTIZERS = new Set([
   'that',
 ]);
 const TRAILING = /[\s.،,:;؛]+$/;
+const TRAILING_CONNECTOR = /(?:[\s.،,:;؛]+(?:while|whereas|but|and|as|و)?)+[\s.،,:;؛]*$/;
+const NOBODY: Speaker = { mention: '', speakerId: null, actorId: null };
 /** A wire credit at the end of a caption: "… - الأناضول". */
 const CREDIT = /\s+[-–—]\s+[^\s-–—][^-–—]{0,30}$/;
 
@@ -400,8 +408,8 @@ class ExtractionRun {
     return i;
   }
 
-  private trimClause(span: Span): Span {
-    const trimmed = this.trim(span, TRAILING);
+  private trimClause(span: Span, connectors = false): Span {
+    const trimmed = this.trim(span, connectors ? TRAILING_CONNECTOR : TRAILING);
     const credit = CREDIT.exec(this.text.slice(trimmed.start, trimmed.end));
     return credit ? this.trim({ start: trimmed.start, end: trimmed.start + credit.index }, TRAILING) : trimmed;
   }
@@ -432,59 +440,126 @@ class ExtractionRun {
   // ---- English: subject + verb, or quote + "X said" -------------------------------------
 
   private englishSentence(sentence: Span): void {
-    const tokens = this.tokens(sentence);
+    const body = this.withoutDateline(sentence);
+    const tokens = this.tokens(body);
     const words = tokens.map((t) => t.norm);
-    let cueAt = -1;
-    let cue: ReturnType<typeof englishCue>;
-    for (let k = 0; k < words.length && cueAt < 0; k++) {
+    const found: { k: number; length: number; meaning: CueMeaning; participle: boolean }[] = [];
+    for (let k = 0; k < words.length; k++) {
       if (this.insideQuote(tokens[k].start)) continue;
-      cue = englishCue(words, k);
-      if (cue) cueAt = k;
+      const cue = englishCue(words, k);
+      // "was announced by", "who declared": a passive or a relative clause reports nobody's statement here.
+      if (cue && (ENGLISH_PASSIVE.has(words[k - 1] ?? '') || ['who', 'which', 'that'].includes(words[k - 1] ?? ''))) continue;
+      if (cue) {
+        found.push({ k, ...cue, participle: false });
+        k += cue.length - 1;
+        continue;
+      }
+      // ", adding that …", "Stating that …, X said": a participle continues (or announces) the speaker's statement.
+      const participle = englishParticiple(words, k);
+      const afterComma = k === 0 || /[,;:–—]\s*$/.test(this.text.slice(tokens[k - 1].end, tokens[k].start));
+      const afterDocument = k > 0 && ENGLISH_DOCUMENTS.has(words[k - 1]);
+      if (participle && (afterComma || afterDocument || words[k + 1] === 'that')) {
+        found.push({ k, ...participle, participle: true });
+        k += participle.length - 1;
+      }
     }
-    if (!cue) return this.emit(sentence, []);
-    const cueSpan = { start: tokens[cueAt].start, end: tokens[cueAt + cue.length - 1].end, meaning: cue.meaning };
-    const inSentence = this.quotes.filter((q) => q.open >= sentence.start && q.close < sentence.end);
-
-    let speaker: Speaker | null;
-    if (cue.meaning === 'according_to') {
+    const finite = found.filter((c) => !c.participle && c.meaning !== 'according_to');
+    if (!finite.length) {
+      const according = found.find((c) => c.meaning === 'according_to');
+      if (!according) return this.emit(sentence, []);
+      const cueSpan = { start: tokens[according.k].start, end: tokens[according.k + 1].end, meaning: according.meaning };
       const stop = this.nextStop(cueSpan.end, sentence.end);
-      speaker =
-        this.resolve({ start: cueSpan.end, end: stop }, false) ?? this.fallback(this.trim({ start: cueSpan.end, end: stop }), tokens);
-    } else {
+      const range = this.trim({ start: cueSpan.end, end: stop });
+      const speaker = this.outlet(range) ? null : this.remember(this.resolve(range, false) ?? this.fallback(range, tokens));
+      if (!speaker) return this.emit(sentence, []);
+      return this.emit(sentence, [{ ...this.trimClause(body), cue: cueSpan, speaker, mentionEnd: cueSpan.end }]);
+    }
+    const cues = found.filter((c) => c.meaning !== 'according_to');
+    const inSentence = this.quotes.filter((q) => q.open >= sentence.start && q.close < sentence.end);
+    const clauses: (Clause & { pending?: boolean })[] = [];
+    let main: Speaker | null = null;
+    cues.forEach((c, n) => {
+      const cueSpan = { start: tokens[c.k].start, end: tokens[c.k + c.length - 1].end, meaning: c.meaning };
+      const previousEnd = n ? tokens[cues[n - 1].k + cues[n - 1].length - 1].end : body.start;
+      if (c.participle) {
+        clauses.push({
+          start: cueSpan.start,
+          end: body.end,
+          cue: cueSpan,
+          speaker: main ?? this.last ?? NOBODY,
+          mentionEnd: cueSpan.end,
+          pending: !main,
+        });
+        return;
+      }
       const segmentStart = Math.max(
-        sentence.start,
-        ...[...this.text.slice(sentence.start, cueSpan.start).matchAll(/\s[-–—]\s/g)].map((m) => sentence.start + m.index + 2),
-        ...this.boundaries({ start: sentence.start, end: cueSpan.start }).map((c) => c + 1),
-        ...inSentence.filter((q) => q.close < cueSpan.start).map((q) => q.close + 1),
+        previousEnd,
+        ...[...this.text.slice(previousEnd, cueSpan.start).matchAll(/\s[-–—]\s/g)].map((m) => previousEnd + m.index + 2),
+        ...this.boundaries({ start: previousEnd, end: cueSpan.start }).map((b) => b + 1),
+        ...inSentence.filter((q) => q.close < cueSpan.start && q.close >= previousEnd).map((q) => q.close + 1),
+        ...tokens.filter((t) => t.start >= previousEnd && t.end <= cueSpan.start && ENGLISH_CONNECTORS.has(t.norm)).map((t) => t.end),
       );
       const subject = tokens.filter((t) => t.start >= segmentStart && t.end <= cueSpan.start);
       while (subject.length && ENGLISH_LEADS.has(subject[0].norm)) subject.shift();
       while (subject.length && ENGLISH_LEADS.has(subject[subject.length - 1].norm)) subject.pop();
+      // '“…,” David X, an adviser to Y, told reporters': the subject runs back over its appositions.
+      if (!subject.length && !main && /[,،]\s*$/.test(this.text.slice(previousEnd, cueSpan.start))) {
+        const quoteEnd = Math.max(previousEnd, ...inSentence.filter((q) => q.close < cueSpan.start).map((q) => q.close + 1));
+        subject.push(...tokens.filter((t) => t.start >= quoteEnd && t.end <= cueSpan.start).slice(0, 24));
+      }
+      let speaker: Speaker | null;
+      let start = subject.length ? subject[0].start : cueSpan.start;
       if (subject.length === 1 && ENGLISH_PRONOUNS.has(subject[0].norm))
-        speaker = this.last ?? { mention: '', speakerId: null, actorId: this.headlineActor() };
+        speaker = this.last ?? { ...NOBODY, actorId: this.headlineActor() };
       else if (subject.length) {
         const range = { start: subject[0].start, end: subject[subject.length - 1].end };
+        if (this.outlet(range)) return;
         speaker = this.resolve(range, false) ?? this.fallback(range, tokens);
+      } else if (main) {
+        // "condemned …, urged … and said …": verbs that share the subject named before.
+        speaker = main;
       } else {
         // '"…," said the ministry.'
         const range = this.trim({ start: cueSpan.end, end: this.nextStop(cueSpan.end, sentence.end) });
         speaker = this.resolve(range, false) ?? this.fallback(range, tokens);
       }
+      speaker = this.remember(speaker);
+      main ??= speaker;
+      if (!clauses.length || clauses.every((x) => x.pending)) start = clauses.length ? start : body.start;
+      const attributed = inSentence.find(
+        (q) =>
+          (q.close < cueSpan.start &&
+            q.open >= previousEnd - 1 &&
+            /^[\s,.!?—–-]*(?:[^"“”«»‘’]{0,160})$/.test(this.text.slice(q.close + 1, cueSpan.start))) ||
+          (q.open > cueSpan.end && /^[^"“”«»]{0,60}[:,]\s*$/.test(this.text.slice(cueSpan.end, q.open))),
+      );
+      clauses.push({ start, end: body.end, cue: cueSpan, speaker, mentionEnd: cueSpan.end, quoteOpen: attributed?.open });
+    });
+    for (const clause of clauses) if (clause.pending) clause.speaker = main ?? clause.speaker;
+    // Each clause ends where the next begins, without the comma or connector between them.
+    for (let n = 0; n < clauses.length; n++) {
+      const next = clauses[n + 1];
+      const end = next && next.start > clauses[n].start ? next.start : body.end;
+      clauses[n] = { ...clauses[n], ...this.trimClause({ start: clauses[n].start, end }, true) };
     }
-    speaker = this.remember(speaker);
-
-    const attributed = inSentence.find(
-      (q) =>
-        (q.close < cueSpan.start && /^[\s,.!?—–-]*(?:[^"“”«»‘’]{0,80})$/.test(this.text.slice(q.close + 1, cueSpan.start))) ||
-        (q.open > cueSpan.end && /^[^"“”«»]{0,60}[:,]\s*$/.test(this.text.slice(cueSpan.end, q.open))),
+    this.emit(
+      sentence,
+      clauses.filter((c) => c.end > c.mentionEnd || c.quoteOpen !== undefined),
     );
-    const span = this.trimClause(this.withoutDateline(sentence));
-    this.emit(sentence, [{ ...span, cue: cueSpan, speaker, mentionEnd: cueSpan.end, quoteOpen: attributed?.open }]);
+  }
+
+  /** "Reuters reported", "told Reuters": an agency or outlet is a channel, never the speaker. */
+  private outlet(range: Span): boolean {
+    const slice = this.text.slice(range.start, range.end);
+    if (ENGLISH_OUTLETS.test(slice) && !this.matches.some((m) => m.start >= range.start && m.end <= range.end)) return true;
+    return this.tokens(range).some((t) => ARABIC_OUTLETS.has(t.norm) || ARABIC_OUTLETS.has(t.norm.replace(/^[وبل]/, '')));
   }
 
   /** "YEREVAN, Sept 26 (Reuters) - " is not part of what was said. */
   private withoutDateline(sentence: Span): Span {
-    const m = /^[A-Z][A-Z .'-]+,[^-–—\n]{0,40}\s[-–—]\s+/.exec(this.text.slice(sentence.start, sentence.end));
+    const m = /^[A-Z][A-Z/ .'-]+(?:,[^-–—\n]{0,40})?\s*(?:\([^)\n]{1,30}\))?\s[-–—]+\s+/.exec(
+      this.text.slice(sentence.start, sentence.end),
+    );
     return m ? { start: sentence.start + m[0].length, end: sentence.end } : sentence;
   }
 
@@ -562,7 +637,7 @@ class ExtractionRun {
     const name = this.nameWords(words);
     if (!name.length) {
       // "رئيس لجنة الأمن القومي في البرلمان الإيراني": the title goes on past the mention's stop word.
-      const titled = this.titleGoesOn(words[words.length - 1].end);
+      const titled = /[\u0600-\u06FF]/.test(mention) ? this.titleGoesOn(words[words.length - 1].end) : null;
       if (titled) return { mention, speakerId: null, actorId: titled };
       if (this.last && (this.last.actorId || this.last.speakerId)) return { ...this.last, mention };
       return { mention, speakerId: null, actorId: this.headlineActor() };
@@ -692,6 +767,7 @@ class ExtractionRun {
         continue;
       }
       for (const q of inner) swallowed.add(q.open);
+      if (this.thin(clause)) continue;
       this.push(clause, 'paraphrase', clause);
     }
     for (const q of this.quotes) {
@@ -707,6 +783,17 @@ class ExtractionRun {
       const cue = owner?.cue ?? { start: 0, end: 0, meaning: 'say' as const };
       this.push(span, 'quote', { cue, speaker, mentionEnd: span.start });
     }
+  }
+
+  /**
+   * A condemnation with no content ("condemned the violence"): fewer than three words after the
+   * cue and no actor among them, so neither a statement nor a stance toward anyone.
+   */
+  private thin(clause: Clause): boolean {
+    if (clause.cue.meaning !== 'condemn') return false;
+    const content = this.tokens({ start: clause.mentionEnd, end: clause.end }).filter((t) => !COMPLEMENTIZERS.has(t.norm));
+    if (content.length >= 3) return false;
+    return !this.matches.some((m) => m.start >= clause.mentionEnd && m.end <= clause.end);
   }
 
   /** Whether only a complementizer ("أنه", "بأن", "that"), a preposition before it or punctuation lies in `[from, to)`. */
