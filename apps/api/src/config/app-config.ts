@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Everything the API reads from the environment, validated once at start. */
@@ -22,6 +23,17 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   seedOnStart: boolean;
   databasePool: DatabasePoolConfig;
+  extraction: ExtractionLimits;
+}
+
+/** How article extraction, CPU-heavy, shares the machine: worker threads, and how many requests may wait. */
+export interface ExtractionLimits {
+  /** `EXTRACT_WORKERS`: worker threads that run extractions (default: CPUs − 1, at least 1, at most 4). */
+  workers: number;
+  /** `EXTRACT_MAX_PENDING`: extractions running or queued at once, over all users; beyond, 503. */
+  maxPending: number;
+  /** `EXTRACT_MAX_PER_USER`: extractions one user may have running or queued; beyond, 429. */
+  maxPerUser: number;
 }
 
 /** The pg pool of the primary (and of each replica). */
@@ -71,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     connectTimeoutMs: positiveInteger(env, 'DB_CONNECT_TIMEOUT_MS', 5000, problems),
     queueTimeoutMs: positiveInteger(env, 'DB_POOL_QUEUE_TIMEOUT_MS', 30_000, problems),
   };
+  const extraction: ExtractionLimits = {
+    workers: positiveInteger(env, 'EXTRACT_WORKERS', Math.min(4, Math.max(1, availableParallelism() - 1)), problems),
+    maxPending: positiveInteger(env, 'EXTRACT_MAX_PENDING', 8, problems),
+    maxPerUser: positiveInteger(env, 'EXTRACT_MAX_PER_USER', 2, problems),
+  };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -90,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     seedOnStart: env.SEED_ON_START !== 'false',
     databasePool,
+    extraction,
   };
 }
 

@@ -26,6 +26,7 @@ import {
   englishParticiple,
 } from './cues';
 import { findQuotes, QuoteSpan } from './quotes';
+import { dateIn, SuggestedDate } from './said-on';
 import { normalize, normalizeWithMap } from '../common/text-normalize';
 
 export type CandidateKind = 'quote' | 'paraphrase';
@@ -49,6 +50,14 @@ export interface ExtractedCandidate {
   actorId: string | null;
   cue: string;
   suggestedStance?: SuggestedStance;
+  /** 0–1: how sure the pattern that found it is. */
+  confidence: number;
+  /** A speaker the database does not know: the person's name and title as the article gives them, and the body the title names. */
+  speakerName: string | null;
+  speakerTitle: string | null;
+  suggestedBodyId: string | null;
+  /** When it was said, from the article's dates against its published date; null when nothing tells. */
+  suggestedSaidOn: SuggestedDate | null;
 }
 
 interface Span {
@@ -64,6 +73,9 @@ interface Speaker {
   mention: string;
   speakerId: string | null;
   actorId: string | null;
+  /** A person the database does not know: the name and title the article gives them. */
+  name?: string;
+  title?: string;
 }
 
 interface Match extends Span {
@@ -119,8 +131,9 @@ export class StatementExtractor {
     private readonly today = new Date().toISOString().slice(0, 10),
   ) {}
 
-  extract(text: string, lang?: string): ExtractedCandidate[] {
-    return new ExtractionRun(text, this.dictionary, this.today, lang).run();
+  /** `publishedOn` (YYYY-MM-DD), the source's date, anchors "on Tuesday" and "yesterday" for `suggestedSaidOn`. */
+  extract(text: string, lang?: string, publishedOn?: string): ExtractedCandidate[] {
+    return new ExtractionRun(text, this.dictionary, this.today, lang, publishedOn).run();
   }
 }
 
@@ -131,7 +144,10 @@ class ExtractionRun {
   private readonly matches: Match[];
   private readonly norm: { text: string; map: number[] };
   /** Actor found for an unknown person's name (normalised last word), so later bare mentions get it too. */
-  private readonly people = new Map<string, string | null>();
+  private readonly people = new Map<string, { actorId: string | null; name: string; title: string }>();
+  /** The date the sentence being read names, else the last one named before it, else the published date. */
+  private sentenceDate: SuggestedDate | null = null;
+  private lastDate: SuggestedDate | undefined;
   private readonly out: ExtractedCandidate[] = [];
   private last: Speaker | null = null;
   /** Index of the sentence being read, and of the one that last named a speaker. */
@@ -143,6 +159,7 @@ class ExtractionRun {
     private readonly dictionary: ActorDictionary,
     private readonly today: string,
     private readonly lang?: string,
+    private readonly publishedOn?: string,
   ) {
     this.quotes = findQuotes(text);
     this.inQuote = new Int32Array(text.length + 1).fill(-1);
@@ -160,6 +177,10 @@ class ExtractionRun {
     for (const sentence of this.sentences()) {
       this.sentenceIndex++;
       if (this.isHeading(sentence)) continue;
+      const date = dateIn(normalize(this.text.slice(sentence.start, sentence.end)), this.publishedOn);
+      if (date) this.lastDate = date;
+      this.sentenceDate =
+        date ?? this.lastDate ?? (this.publishedOn ? { date: this.publishedOn, basis: 'published', suggestion: true } : null);
       if (this.isArabic(sentence)) this.arabicSentence(sentence);
       else this.englishSentence(sentence);
     }
@@ -186,9 +207,9 @@ class ExtractionRun {
     if (lineEnd < 0) lineEnd = this.text.length;
     const line = this.text.slice(lineStart, lineEnd).trim();
     if (/[.!:…»”"“]$/.test(line)) return false;
-    const first = !this.text.slice(0, lineStart).trim();
+    const first = !this.text.slice(0, lineStart).trim() && !!this.text.slice(lineEnd).trim();
     const words = this.tokens({ start: lineStart, end: lineEnd }).length;
-    return (first && words <= 40) || words <= 14;
+    return (first && words <= 40) || (words <= 14 && !!this.text.slice(lineEnd).trim() && !!this.text.slice(0, lineStart).trim());
   }
 
   private sentences(): Span[] {
@@ -593,7 +614,39 @@ class ExtractionRun {
       ? (this.dictionary.roleActor(person.actor, this.today) ?? body?.actor.id ?? null)
       : (this.possessed(body, range.end) ?? body.actor.id);
     const end = verbFirst ? chosen[chosen.length - 1].end : range.end;
-    return { mention: this.text.slice(range.start, end).trim(), speakerId: person?.actor.id ?? null, actorId };
+    const speaker: Speaker = { mention: this.text.slice(range.start, end).trim(), speakerId: person?.actor.id ?? null, actorId };
+    // "وزير الخارجية الإيراني عباس عراقجي": a name after the body only where a title precedes it (objects follow a verb too).
+    const titled = this.tokens({ start: range.start, end: chosen[0].start }).some(
+      (w) => ARABIC_TITLE_WORDS.has(w.norm) || ENGLISH_TITLE_WORDS.has(w.norm),
+    );
+    if (!person && !verbFirst) this.namePerson(speaker, range);
+    else if (!person && titled)
+      this.namePerson({ ...speaker }, { start: range.start, end: this.nameEnd(chosen[chosen.length - 1].end, range.end) }, speaker);
+    return speaker;
+  }
+
+  /** "وزير الخارجية الإيراني عباس عراقجي": after a title naming a body, the name words that follow (up to three). */
+  private nameEnd(from: number, limit: number): number {
+    const after = this.tokens({ start: from, end: limit }).slice(0, 3);
+    let end = from;
+    for (const w of after) {
+      if (this.nameWords([w]).length !== 1 || /[,،:]/.test(this.text.slice(end, w.start))) break;
+      end = w.end;
+    }
+    return end;
+  }
+
+  /** "UN spokesman Stephane Dujarric": a name beside the body's is a person to propose, remembered for later mentions. */
+  private namePerson(speaker: Speaker, range: Span, into = speaker): void {
+    const words = this.tokens(range);
+    const name = this.nameWords(words);
+    if (!name.length) return;
+    speaker.name = into.name = this.text.slice(name[0].start, name[name.length - 1].end);
+    speaker.title = into.title = this.text
+      .slice(range.start, name[0].start)
+      .replace(/[\s,،:]+$/, '')
+      .trim();
+    this.people.set(name[name.length - 1].norm, { actorId: speaker.actorId, name: speaker.name, title: speaker.title });
   }
 
   /** "Armenia's foreign ministry": the part of a state named by what follows its possessive. */
@@ -643,8 +696,15 @@ class ExtractionRun {
       return { mention, speakerId: null, actorId: this.headlineActor() };
     }
     const key = name[name.length - 1].norm;
-    if (!this.people.has(key)) this.people.set(key, this.introducedAs(key) ?? this.headlineActor() ?? this.last?.actorId ?? null);
-    return { mention, speakerId: null, actorId: this.people.get(key) ?? null };
+    const named = this.text.slice(name[0].start, name[name.length - 1].end);
+    const title = this.text
+      .slice(words[0].start, name[0].start)
+      .replace(/[\s,،:]+$/, '')
+      .trim();
+    if (!this.people.has(key))
+      this.people.set(key, { actorId: this.introducedAs(key) ?? this.headlineActor() ?? this.last?.actorId ?? null, name: named, title });
+    const known = this.people.get(key)!;
+    return { mention, speakerId: null, actorId: known.actorId, name: known.name, title: known.title };
   }
 
   /** The words of a mention that are neither titles, function words nor known actors' names. */
@@ -812,10 +872,29 @@ class ExtractionRun {
       speakerId: speaker.speakerId,
       actorId: speaker.actorId,
       cue: this.text.slice(cue.start, cue.end),
+      confidence: this.confidence(kind, clause),
+      speakerName: speaker.speakerId ? null : (speaker.name ?? null),
+      speakerTitle: speaker.speakerId ? null : (speaker.title ?? null),
+      suggestedBodyId: !speaker.speakerId && speaker.name ? speaker.actorId : null,
+      suggestedSaidOn: this.sentenceDate,
     };
     const stance = this.suggestStance(span, cue.meaning, speaker, Math.max(span.start, clause.mentionEnd));
     if (stance) candidate.suggestedStance = stance;
     this.out.push(candidate);
+  }
+
+  /**
+   * How sure the pattern is, 0–1: a quote with its attribution or a finite reporting verb with a
+   * named speaker highest, a carried-over or unnamed speaker, a participle or "according to" lower.
+   */
+  private confidence(kind: CandidateKind, clause: Pick<Clause, 'cue' | 'speaker'>): number {
+    let score = kind === 'quote' ? (clause.cue.end > clause.cue.start ? 0.9 : 0.7) : 0.8;
+    const cue = normalize(this.text.slice(clause.cue.start, clause.cue.end));
+    if (clause.cue.meaning === 'according_to') score -= 0.2;
+    else if (ARABIC_PARTICIPLES.has(cue) || /ing$/.test(cue)) score -= 0.1;
+    if (!clause.speaker.speakerId && !clause.speaker.actorId) score -= 0.3;
+    else if (!clause.speaker.mention) score -= 0.1;
+    return Math.round(Math.max(0.1, score) * 100) / 100;
   }
 
   /** condemn → -2 toward the actor condemned; support (verb or wording) → +2; a call → direction only. */

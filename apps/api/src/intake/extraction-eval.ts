@@ -100,7 +100,8 @@ export function scoreExtraction(
   articles: EvalArticle[],
   actors: KnownActor[],
   roots: Map<string, string>,
-  extract: (article: EvalArticle, extractor: StatementExtractor) => ExtractedCandidate[] = (a, x) => x.extract(a.text, a.lang),
+  extract: (article: EvalArticle, extractor: StatementExtractor) => ExtractedCandidate[] = (a, x) =>
+    x.extract(a.text, a.lang, a.published ?? undefined),
 ): { scores: Record<string, LanguageScore>; notes: string[] } {
   const dictionary = new ActorDictionary(actors);
   const extractor = new StatementExtractor(dictionary);
