@@ -23,6 +23,7 @@ interface Entry {
   actor: KnownActor;
   caseSensitive: boolean;
   raw: string;
+  words: string[];
 }
 
 /** Arabic proclitics that may stick to a name: و ف ب ل (and ال on adjectives is already in the aliases). */
@@ -43,7 +44,8 @@ export class ActorDictionary {
       const all = new Set([actor.name, ...Object.values(actor.names ?? {}), ...(actor.aliases ?? [])].filter((n) => n && n.trim()));
       for (const raw of all) {
         const caseSensitive = /^[A-Z.]{2,}$/.test(raw) || /^[A-Z][a-z]?[A-Z]+$/.test(raw);
-        entries.push({ key: normalize(raw.trim()), actor, caseSensitive, raw: raw.trim() });
+        const key = normalize(raw.trim());
+        entries.push({ key, actor, caseSensitive, raw: raw.trim(), words: key.split(/\s+/) });
       }
     }
     this.entries = entries.filter((e) => e.key.length >= 2).sort((a, b) => b.key.length - a.key.length);
@@ -71,7 +73,7 @@ export class ActorDictionary {
   /** Actors one of whose names contains the normalised word `word` ("وزاره", "ministry"). */
   namedWith(word: string): Set<string> {
     const ids = new Set<string>();
-    for (const entry of this.entries) if (entry.key.split(/\s+/).includes(word)) ids.add(entry.actor.id);
+    for (const entry of this.entries) if (entry.words.includes(word)) ids.add(entry.actor.id);
     return ids;
   }
 

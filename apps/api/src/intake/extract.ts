@@ -116,6 +116,17 @@ const COMPLEMENTIZERS = new Set([
 ]);
 const TRAILING = /[\s.،,:;؛]+$/;
 const TRAILING_CONNECTOR = /(?:[\s.،,:;؛]+(?:while|whereas|but|and|as|و)?)+[\s.،,:;؛]*$/;
+/** The first index of `spans` (sorted by start) whose start is at least `at`. */
+function lowerBound(spans: Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 const NOBODY: Speaker = { mention: '', speakerId: null, actorId: null };
 /** A wire credit at the end of a caption: "… - الأناضول". */
 const CREDIT = /\s+[-–—]\s+[^\s-–—][^-–—]{0,30}$/;
@@ -143,6 +154,9 @@ class ExtractionRun {
   private readonly inQuote: Int32Array;
   private readonly matches: Match[];
   private readonly norm: { text: string; map: number[] };
+  /** Where the text's first and after its last non-blank character are. */
+  private readonly textStart: number;
+  private readonly textEnd: number;
   /** Actor found for an unknown person's name (normalised last word), so later bare mentions get it too. */
   private readonly people = new Map<string, { actorId: string | null; name: string; title: string }>();
   /** The date the sentence being read names, else the last one named before it, else the published date. */
@@ -161,6 +175,8 @@ class ExtractionRun {
     private readonly lang?: string,
     private readonly publishedOn?: string,
   ) {
+    this.textStart = text.length - text.trimStart().length;
+    this.textEnd = text.trimEnd().length;
     this.quotes = findQuotes(text);
     this.inQuote = new Int32Array(text.length + 1).fill(-1);
     this.quotes.forEach((q, n) => this.inQuote.fill(n, q.open + 1, q.close));
@@ -207,9 +223,10 @@ class ExtractionRun {
     if (lineEnd < 0) lineEnd = this.text.length;
     const line = this.text.slice(lineStart, lineEnd).trim();
     if (/[.!:…»”"“]$/.test(line)) return false;
-    const first = !this.text.slice(0, lineStart).trim() && !!this.text.slice(lineEnd).trim();
+    const { textStart, textEnd } = this;
+    const first = lineStart <= textStart && lineEnd < textEnd;
     const words = this.tokens({ start: lineStart, end: lineEnd }).length;
-    return (first && words <= 40) || (words <= 14 && !!this.text.slice(lineEnd).trim() && !!this.text.slice(0, lineStart).trim());
+    return (first && words <= 40) || (words <= 14 && lineEnd < textEnd && lineStart > textStart);
   }
 
   private sentences(): Span[] {
@@ -249,9 +266,41 @@ class ExtractionRun {
     const re = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
     const slice = this.text.slice(span.start, span.end);
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, norm: normalize(m[0]) });
+      out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, norm: this.word(m[0]) });
     }
     return out;
+  }
+
+  /** The actor names found within `[start, end)` (names never overlap, so they are sorted by both ends). */
+  private within(start: number, end: number): Match[] {
+    const out: Match[] = [];
+    for (let i = lowerBound(this.matches, start); i < this.matches.length && this.matches[i].start < end; i++) {
+      if (this.matches[i].end <= end) out.push(this.matches[i]);
+    }
+    return out;
+  }
+
+  /** The quotations whose marks both lie within `[start, end)`. */
+  private quotesIn(start: number, end: number): QuoteSpan[] {
+    const out: QuoteSpan[] = [];
+    let lo = 0;
+    let hi = this.quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.quotes[mid].open < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.quotes.length && this.quotes[i].open < end; i++) if (this.quotes[i].close < end) out.push(this.quotes[i]);
+    return out;
+  }
+
+  private readonly words = new Map<string, string>();
+
+  /** A word normalised once per article: long articles repeat their words. */
+  private word(raw: string): string {
+    let norm = this.words.get(raw);
+    if (norm === undefined) this.words.set(raw, (norm = normalize(raw)));
+    return norm;
   }
 
   private isArabic(span: Span): boolean {
@@ -447,13 +496,13 @@ class ExtractionRun {
   }
 
   private hasName(span: Span): boolean {
-    return this.matches.some((m) => m.start >= span.start && m.end <= span.end);
+    return this.within(span.start, span.end).length > 0;
   }
 
   private coveredByNames(span: Span): boolean {
     for (let i = span.start; i < span.end; i++) {
       if (!/\p{L}/u.test(this.text[i])) continue;
-      if (!this.matches.some((m) => m.start <= i && i < m.end)) return false;
+      if (!this.within(i - 200, i + 200).some((m) => m.start <= i && i < m.end)) return false;
     }
     return true;
   }
@@ -496,7 +545,7 @@ class ExtractionRun {
       return this.emit(sentence, [{ ...this.trimClause(body), cue: cueSpan, speaker, mentionEnd: cueSpan.end }]);
     }
     const cues = found.filter((c) => c.meaning !== 'according_to');
-    const inSentence = this.quotes.filter((q) => q.open >= sentence.start && q.close < sentence.end);
+    const inSentence = this.quotesIn(sentence.start, sentence.end);
     const clauses: (Clause & { pending?: boolean })[] = [];
     let main: Speaker | null = null;
     cues.forEach((c, n) => {
@@ -572,7 +621,7 @@ class ExtractionRun {
   /** "Reuters reported", "told Reuters": an agency or outlet is a channel, never the speaker. */
   private outlet(range: Span): boolean {
     const slice = this.text.slice(range.start, range.end);
-    if (ENGLISH_OUTLETS.test(slice) && !this.matches.some((m) => m.start >= range.start && m.end <= range.end)) return true;
+    if (ENGLISH_OUTLETS.test(slice) && !this.within(range.start, range.end).length) return true;
     return this.tokens(range).some((t) => ARABIC_OUTLETS.has(t.norm) || ARABIC_OUTLETS.has(t.norm.replace(/^[وبل]/, '')));
   }
 
@@ -596,7 +645,7 @@ class ExtractionRun {
    * person's name right after a title: "رئيس الوزراء الأرميني نيكول باشينيان"), since objects follow.
    */
   private resolve(range: Span, verbFirst: boolean): Speaker | null {
-    const inRange = this.matches.filter((m) => m.start >= range.start && m.end <= range.end);
+    const inRange = this.within(range.start, range.end);
     let chosen = inRange;
     if (verbFirst) {
       const first = inRange[0];
@@ -710,7 +759,7 @@ class ExtractionRun {
   /** The words of a mention that are neither titles, function words nor known actors' names. */
   private nameWords(words: Token[]): Token[] {
     return words.filter((w) => {
-      if (this.matches.some((m) => m.start <= w.start && w.end <= m.end)) return false;
+      if (this.within(w.start - 200, w.end + 200).some((m) => m.start <= w.start && w.end <= m.end)) return false;
       const raw = this.text.slice(w.start, w.end);
       if (/[\u0600-\u06FF]/.test(raw))
         return !ARABIC_TITLE_WORDS.has(w.norm) && !ARABIC_TITLE_WORDS.has(w.norm.replace(/^[وبل]/, '')) && w.norm.length > 2;
@@ -732,14 +781,16 @@ class ExtractionRun {
       const before = this.tokens({ start: lineStart, end: at }).slice(-8);
       const from = before.length ? before[0].start : at;
       const stop = Math.max(from, ...[...this.text.slice(from, at).matchAll(/[.!?؟:"“”«»]/g)].map((x) => from + x.index + 1));
-      const prior = this.matches.filter((x) => x.start >= stop && x.end <= at && x.actor.kind !== 'person').pop();
+      const prior = this.within(stop, at)
+        .filter((x) => x.actor.kind !== 'person')
+        .pop();
       if (prior && this.titleBetween(prior, at)) return prior.actor.id;
       if (/^\s*[,،]/.test(this.text.slice(end))) {
         const after = this.tokens({ start: end, end: Math.min(this.text.length, end + 120) }).slice(0, 8);
         const limit = after.length ? after[after.length - 1].end : end;
         const cut = this.text.slice(end + 1, limit).search(/[,،.;:]/);
         const to = cut < 0 ? limit : end + 1 + cut;
-        const next = this.matches.find((x) => x.start >= end && x.end <= to && x.actor.kind !== 'person');
+        const next = this.within(end, to).find((x) => x.actor.kind !== 'person');
         if (next) return next.actor.id;
       }
     }
@@ -753,7 +804,7 @@ class ExtractionRun {
     const words = this.tokens({ start: from, end: to }).slice(0, 8);
     const end = words.findIndex((w) => ['ان', 'انه', 'انها', 'بان', 'that'].includes(w.norm));
     const limit = (end < 0 ? words[words.length - 1] : words[end - 1])?.end ?? from;
-    return this.matches.find((m) => m.start >= from && m.end <= limit && m.actor.kind !== 'person')?.actor.id ?? null;
+    return this.within(from, limit).find((m) => m.actor.kind !== 'person')?.actor.id ?? null;
   }
 
   /** Whether only title words and at most four name words stand between an actor's name and a person's: a title phrase. */
@@ -817,7 +868,7 @@ class ExtractionRun {
     for (const clause of clauses) {
       if (clause.quoteOpen !== undefined) continue;
       if (!this.tokens({ start: clause.mentionEnd, end: clause.end }).length) continue;
-      const inner = this.quotes.filter((q) => q.open >= clause.mentionEnd && q.open < clause.end);
+      const inner = this.quotesIn(clause.mentionEnd, clause.end + 1).filter((q) => q.open < clause.end);
       const whole =
         inner.length === 1 &&
         this.onlyComplementizer(clause.mentionEnd, inner[0].open) &&
@@ -830,8 +881,8 @@ class ExtractionRun {
       if (this.thin(clause)) continue;
       this.push(clause, 'paraphrase', clause);
     }
-    for (const q of this.quotes) {
-      if (q.open < sentence.start || q.close >= sentence.end || swallowed.has(q.open)) continue;
+    for (const q of this.quotesIn(sentence.start, sentence.end)) {
+      if (swallowed.has(q.open)) continue;
       const span = this.trim({ start: q.start, end: q.end }, /[\s,،;:]+$/);
       const owner = clauses.find((c) => q.open >= c.start && q.open <= c.end + 1) ?? clauses[0];
       const introduced = owner?.quoteOpen === q.open;
@@ -853,7 +904,7 @@ class ExtractionRun {
     if (clause.cue.meaning !== 'condemn') return false;
     const content = this.tokens({ start: clause.mentionEnd, end: clause.end }).filter((t) => !COMPLEMENTIZERS.has(t.norm));
     if (content.length >= 3) return false;
-    return !this.matches.some((m) => m.start >= clause.mentionEnd && m.end <= clause.end);
+    return !this.within(clause.mentionEnd, clause.end).length;
   }
 
   /** Whether only a complementizer ("أنه", "بأن", "that"), a preposition before it or punctuation lies in `[from, to)`. */
