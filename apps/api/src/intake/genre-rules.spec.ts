@@ -74,7 +74,8 @@ describe('cues of the genre', () => {
     expect(brief('وتابع الكرملين التطورات في المنطقة باهتمام.')).toEqual([]);
   });
   it('never takes an agency for the speaker', () => {
-    expect(brief('Interfax reported that the meeting had ended early.')).toEqual([]);
+    expect(brief('Interfax said the meeting had ended early.')).toEqual([]);
+    expect(brief('The Kremlin told Reuters that the meeting had ended early.').map((c) => c.actor)).toEqual(['ru']);
   });
   it('does not read passives or relative clauses as reports', () => {
     expect(brief('The plan, which was announced by officials last week, is popular.')).toEqual([]);
