@@ -51,6 +51,11 @@ describe('POST /api/extract', () => {
         speakerId: null,
         actorId: id,
         cue: 'said',
+        confidence: 0.8,
+        speakerName: null,
+        speakerTitle: null,
+        suggestedBodyId: null,
+        suggestedSaidOn: null,
       },
     ]);
   });

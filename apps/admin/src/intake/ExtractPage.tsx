@@ -29,9 +29,17 @@ import {
 } from 'react-admin';
 import { languageChoices } from '../common/languages';
 import { CreateSourceDialog } from '../statements/CreateSourceDialog';
-import { extractCandidates } from './api';
+import { createStatements, extractCandidates } from './api';
 import { RecordPicker, RecordsPicker } from './RecordPicker';
-import { candidateToDraft, defaultSaidOn, draftListPath, draftToPayload, segmentText, type Candidate, type CandidateDraft } from './logic';
+import {
+  candidatesToDrafts,
+  defaultSaidOn,
+  draftListPath,
+  draftToPayload,
+  segmentText,
+  type Candidate,
+  type CandidateDraft,
+} from './logic';
 
 const byName = (q: string) => ({ q });
 const STANCE_VALUES = [-2, -1, 0, 1, 2];
@@ -204,10 +212,11 @@ export const ExtractPage = () => {
         const { data } = await dataProvider.getOne('sources', { id: sourceId }).catch(() => ({ data: null }));
         publishedAt = data?.publishedAt ?? null;
       }
-      const candidates = await extractCandidates(text, values.lang || null);
+      const published = publishedAt && /^\d{4}-\d{2}-\d{2}/.test(publishedAt) ? publishedAt.slice(0, 10) : null;
+      const candidates = await extractCandidates(text, values.lang || null, published);
       const saidOn = defaultSaidOn(publishedAt);
       setExtraction({ text, lang: values.lang || null, sourceId, candidates });
-      setDrafts(candidates.map((c) => candidateToDraft(c, saidOn)));
+      setDrafts(candidatesToDrafts(candidates, saidOn));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -219,18 +228,16 @@ export const ExtractPage = () => {
     if (!extraction) return;
     setBusy(true);
     const next: Record<number, Outcome> = { ...outcomes };
-    for (const [index, draft] of drafts.entries()) {
-      if (!draft.selected || next[index]?.ok) continue;
-      try {
-        const { data } = await dataProvider.create('statements', {
-          data: draftToPayload(draft, { sourceId: extraction.sourceId, lang: extraction.lang }),
-        });
-        next[index] = { ok: true, id: String(data.id) };
-      } catch (e) {
-        next[index] = { ok: false, message: (e as Error).message };
-      }
-      setOutcomes({ ...next });
+    const indexes = [...drafts.keys()].filter((index) => drafts[index].selected && !next[index]?.ok);
+    try {
+      const saved = await createStatements(
+        indexes.map((index) => draftToPayload(drafts[index], { sourceId: extraction.sourceId, lang: extraction.lang })),
+      );
+      indexes.forEach((index, n) => (next[index] = { ok: true, id: String(saved[n]?.id) }));
+    } catch (e) {
+      for (const index of indexes) next[index] = { ok: false, message: (e as Error).message };
     }
+    setOutcomes({ ...next });
     setBusy(false);
   };
 

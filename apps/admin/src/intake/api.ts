@@ -13,11 +13,11 @@ const messageOf = (body: unknown, status: number): string => {
 };
 
 /** `POST /api/extract` with the session's token. */
-export async function extractCandidates(text: string, lang?: string | null): Promise<Candidate[]> {
+export async function extractCandidates(text: string, lang?: string | null, publishedOn?: string | null): Promise<Candidate[]> {
   const response = await fetch('/api/extract', {
     method: 'POST',
     headers: { ...authHeaders(), 'Content-Type': 'application/json' },
-    body: JSON.stringify(lang ? { text, lang } : { text }),
+    body: JSON.stringify({ text, ...(lang ? { lang } : {}), ...(publishedOn ? { publishedOn } : {}) }),
   });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new Error(messageOf(body, response.status));
@@ -39,4 +39,16 @@ export async function importCsv(resource: Importable, file: File, dryRun: boolea
   });
   const body = await response.json().catch(() => null);
   return readImportResult(response.status, body);
+}
+
+/** `POST /api/statements/batch`: the checked drafts in one request and one transaction (all saved, or none). */
+export async function createStatements(statements: object[]): Promise<{ id: string }[]> {
+  const response = await fetch('/api/statements/batch', {
+    method: 'POST',
+    headers: { ...authHeaders(), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ statements }),
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(messageOf(body, response.status));
+  return Array.isArray(body) ? body : [];
 }

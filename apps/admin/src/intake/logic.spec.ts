@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   candidateToDraft,
+  candidatesToDrafts,
   defaultSaidOn,
   draftListPath,
   draftToPayload,
@@ -162,5 +163,29 @@ describe('readImportResult', () => {
     expect(() => readImportResult(403, { message: 'Forbidden' })).toThrow('Forbidden');
     expect(() => readImportResult(400, { message: ['a', 'b'] })).toThrow('a; b');
     expect(() => readImportResult(500, null)).toThrow('HTTP 500');
+  });
+});
+
+describe('candidatesToDrafts', () => {
+  const c = (start: number, end: number, extra: Partial<Candidate> = {}): Candidate => ({
+    text: 'x',
+    start,
+    end,
+    kind: 'quote',
+    mention: null,
+    speakerId: null,
+    actorId: null,
+    cue: null,
+    ...extra,
+  });
+  it('leaves a candidate that overlaps one already checked unchecked, so nothing is saved twice', () => {
+    expect(candidatesToDrafts([c(0, 50), c(10, 20), c(60, 70)], '2024-01-01').map((d) => d.selected)).toEqual([true, false, true]);
+  });
+  it('takes the suggested date and the suggested body of a new speaker', () => {
+    const [draft] = candidatesToDrafts(
+      [c(0, 5, { suggestedSaidOn: { date: '2023-12-30', basis: 'weekday', suggestion: true }, suggestedBodyId: 'b1' })],
+      '2024-01-01',
+    );
+    expect(draft).toMatchObject({ saidOn: '2023-12-30', actorId: 'b1' });
   });
 });

@@ -18,6 +18,11 @@ export interface Candidate {
   actorId: string | null;
   cue: string | null;
   suggestedStance?: SuggestedStance;
+  confidence?: number;
+  speakerName?: string | null;
+  speakerTitle?: string | null;
+  suggestedBodyId?: string | null;
+  suggestedSaidOn?: { date: string; basis: string; suggestion: true } | null;
 }
 
 /** A candidate as the editor fixes it before saving. */
@@ -74,15 +79,15 @@ export const defaultSaidOn = (publishedAt: string | null | undefined, now: Date 
   publishedAt && /^\d{4}-\d{2}-\d{2}/.test(publishedAt) ? publishedAt.slice(0, 10) : today(now);
 
 /** The editable draft prefilled from a candidate: selected, with its suggested stance when it has one. */
-export const candidateToDraft = (candidate: Candidate, saidOn: string): CandidateDraft => {
+export const candidateToDraft = (candidate: Candidate, saidOn: string, selected = true): CandidateDraft => {
   const stance = candidate.suggestedStance;
   return {
-    selected: true,
+    selected,
     text: candidate.text,
     kind: candidate.kind === 'paraphrase' ? 'paraphrase' : 'quote',
     speakerId: candidate.speakerId ?? null,
-    actorId: candidate.actorId ?? null,
-    saidOn,
+    actorId: candidate.actorId ?? candidate.suggestedBodyId ?? null,
+    saidOn: candidate.suggestedSaidOn?.date ?? saidOn,
     targetActorId: stance?.targetActorId ?? null,
     stanceValue: typeof stance?.value === 'number' ? stance.value : null,
     stanceSuggested: Boolean(stance),
@@ -131,4 +136,17 @@ export const readImportResult = (status: number, body: unknown): ImportResult =>
       ? data.message
       : `HTTP ${status}`;
   throw new Error(message);
+};
+
+/**
+ * Drafts for a list of candidates: one that overlaps a candidate already checked starts unchecked,
+ * so one click never saves the same statement twice.
+ */
+export const candidatesToDrafts = (candidates: Candidate[], saidOn: string): CandidateDraft[] => {
+  const checked: Pick<Candidate, 'start' | 'end'>[] = [];
+  return candidates.map((c) => {
+    const overlaps = checked.some((o) => c.start < o.end && o.start < c.end);
+    if (!overlaps) checked.push(c);
+    return candidateToDraft(c, saidOn, !overlaps);
+  });
 };

@@ -42,24 +42,41 @@ const FOLDED: Record<string, string> = {
   ء: '',
 };
 
+/** Per UTF-16 unit: 1 when dropped, so long texts are normalised without a range search per character. */
+const DROPPED_TABLE = new Uint8Array(0x10000);
+for (const [from, to] of DROPPED) DROPPED_TABLE.fill(1, from, to + 1);
+
 export function normalizeWithMap(input: string): NormalizedText {
-  let text = '';
+  const parts: string[] = [];
   const map: number[] = [];
   for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (DROPPED_TABLE[code]) continue;
     const c = input[i];
-    if (isDropped(c)) continue;
+    if (code < 0x80) {
+      parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c);
+      map.push(i);
+      continue;
+    }
     const folded = (FOLDED[c] ?? c).toLowerCase();
     for (const f of folded) {
-      text += f;
+      parts.push(f);
       map.push(i);
     }
   }
   map.push(input.length);
-  return { text, map };
+  return { text: parts.join(''), map };
 }
 
 export function normalize(input: string): string {
-  return normalizeWithMap(input).text;
+  const parts: string[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (DROPPED_TABLE[code]) continue;
+    if (code < 0x80) parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : input[i]);
+    else parts.push((FOLDED[input[i]] ?? input[i]).toLowerCase());
+  }
+  return parts.join('');
 }
 
 export const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}\p{N}]/u.test(c);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_TOTALS_EXACT_UP_TO } from '../common/list-query';
 
@@ -35,6 +36,7 @@ export interface AppConfig {
   limits: LoadLimitsConfig;
   /** `TOTALS_EXACT_UP_TO`: lists count matches exactly up to this many, and report a lower bound beyond. */
   totalsExactUpTo: number;
+  extraction: ExtractionLimits;
 }
 
 /** At most `total` running at once, at most `perUser` of them for one user. */
@@ -51,6 +53,16 @@ export interface LoadLimitsConfig {
   searches: ConcurrencyLimit;
   /** `EXPORT_STALL_TIMEOUT_MS`: an export whose client accepts no data for this long is cut off, and its connection freed. */
   exportStallTimeoutMs: number;
+}
+
+/** How article extraction, CPU-heavy, shares the machine: worker threads, and how many requests may wait. */
+export interface ExtractionLimits {
+  /** `EXTRACT_WORKERS`: worker threads that run extractions (default: CPUs − 1, at least 1, at most 4). */
+  workers: number;
+  /** `EXTRACT_MAX_PENDING`: extractions running or queued at once, over all users; beyond, 503. */
+  maxPending: number;
+  /** `EXTRACT_MAX_PER_USER`: extractions one user may have running or queued; beyond, 429. */
+  maxPerUser: number;
 }
 
 /** The pg pool of the primary (and of each replica). */
@@ -151,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     exportStallTimeoutMs: positiveInteger(env, 'EXPORT_STALL_TIMEOUT_MS', 30_000, problems),
   };
   const totalsExactUpTo = positiveInteger(env, 'TOTALS_EXACT_UP_TO', DEFAULT_TOTALS_EXACT_UP_TO, problems);
+  const extraction: ExtractionLimits = {
+    workers: positiveInteger(env, 'EXTRACT_WORKERS', Math.min(4, Math.max(1, availableParallelism() - 1)), problems),
+    maxPending: positiveInteger(env, 'EXTRACT_MAX_PENDING', 8, problems),
+    maxPerUser: positiveInteger(env, 'EXTRACT_MAX_PER_USER', 2, problems),
+  };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   return {
     port,
@@ -176,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     importLimits,
     limits,
     totalsExactUpTo,
+    extraction,
   };
 }
 

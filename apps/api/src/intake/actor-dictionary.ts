@@ -23,6 +23,7 @@ interface Entry {
   actor: KnownActor;
   caseSensitive: boolean;
   raw: string;
+  words: string[];
 }
 
 /** Arabic proclitics that may stick to a name: و ف ب ل (and ال on adjectives is already in the aliases). */
@@ -43,7 +44,8 @@ export class ActorDictionary {
       const all = new Set([actor.name, ...Object.values(actor.names ?? {}), ...(actor.aliases ?? [])].filter((n) => n && n.trim()));
       for (const raw of all) {
         const caseSensitive = /^[A-Z.]{2,}$/.test(raw) || /^[A-Z][a-z]?[A-Z]+$/.test(raw);
-        entries.push({ key: normalize(raw.trim()), actor, caseSensitive, raw: raw.trim() });
+        const key = normalize(raw.trim());
+        entries.push({ key, actor, caseSensitive, raw: raw.trim(), words: key.split(/\s+/) });
       }
     }
     this.entries = entries.filter((e) => e.key.length >= 2).sort((a, b) => b.key.length - a.key.length);
@@ -71,7 +73,7 @@ export class ActorDictionary {
   /** Actors one of whose names contains the normalised word `word` ("وزاره", "ministry"). */
   namedWith(word: string): Set<string> {
     const ids = new Set<string>();
-    for (const entry of this.entries) if (entry.key.split(/\s+/).includes(word)) ids.add(entry.actor.id);
+    for (const entry of this.entries) if (entry.words.includes(word)) ids.add(entry.actor.id);
     return ids;
   }
 
@@ -83,12 +85,28 @@ export class ActorDictionary {
     const taken = new Array<boolean>(normalized.length).fill(false);
     const found: NameMatch[] = [];
     for (const entry of this.entries) {
+      for (const key of entry.key.startsWith('ال') ? [entry.key, `لل${entry.key.slice(2)}`] : [entry.key])
+        this.findKey(normalized, key, entry, taken, found, original);
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /** "للأمم المتحدة": ل before ال drops the alef, so a name with ال is also looked for as لل…. */
+  private findKey(
+    normalized: string,
+    key: string,
+    entry: Entry,
+    taken: boolean[],
+    found: NameMatch[],
+    original?: { text: string; map: number[] },
+  ): void {
+    {
       let from = 0;
       for (;;) {
-        const at = normalized.indexOf(entry.key, from);
+        const at = normalized.indexOf(key, from);
         if (at < 0) break;
         from = at + 1;
-        const end = at + entry.key.length;
+        const end = at + key.length;
         if (!this.bounded(normalized, at, end)) continue;
         if (entry.caseSensitive && original) {
           const slice = original.text.slice(original.map[at], original.map[end - 1] + 1);
@@ -101,7 +119,6 @@ export class ActorDictionary {
         found.push({ actor: entry.actor, start: at, end });
       }
     }
-    return found.sort((a, b) => a.start - b.start);
   }
 
   /** The actor a person speaks for on `date` (YYYY-MM-DD): the role held then, else the latest one. */

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MinRole } from '../auth/auth.decorators';
+import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
 import { ExtractDto, ExtractResultDto } from './dto/intake.dto';
 import { ExtractService } from './extract.service';
 
@@ -18,10 +18,11 @@ export class ExtractController {
     description:
       'Quotations and reported statements (Arabic and English cues), with offsets into the posted text, the speaker mention and the ' +
       'person / actor it names (names and aliases after Arabic normalisation, metonyms included), and a suggested stance when the ' +
-      'wording is clear. Rules and dictionaries only; nothing leaves the server.',
+      'wording is clear. Rules and dictionaries only; nothing leaves the server. Runs on worker threads; at most EXTRACT_MAX_PER_USER ' +
+      'extractions per user (then 429) and EXTRACT_MAX_PENDING in all (then 503), both with Retry-After.',
   })
   @ApiOkResponse({ type: ExtractResultDto })
-  extract(@Body() dto: ExtractDto) {
-    return this.extractor.extract(dto.text, dto.lang);
+  extract(@Body() dto: ExtractDto, @CurrentUser() user: AuthUser) {
+    return this.extractor.extract(user.id, dto.text, dto.lang, dto.publishedOn);
   }
 }

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ActorDictionary, KnownActor } from './actor-dictionary';
-import { ExtractedCandidate, StatementExtractor } from './extract';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { KnownActor } from './actor-dictionary';
+import { ExtractedCandidate } from './extract';
+import { ExtractionGate, ExtractionPool } from './extraction-pool';
 
 interface ActorRow {
   id: string;
@@ -15,12 +17,26 @@ interface ActorRow {
 
 /** Builds the dictionary from the actors as they are now (a small table) and runs the extractor. */
 @Injectable()
-export class ExtractService {
-  constructor(private readonly dataSource: DataSource) {}
+export class ExtractService implements OnModuleDestroy {
+  private readonly pool: ExtractionPool;
+  private readonly gate: ExtractionGate;
 
-  async extract(text: string, lang?: string): Promise<{ candidates: ExtractedCandidate[] }> {
-    const extractor = new StatementExtractor(new ActorDictionary(await this.actors()));
-    return { candidates: extractor.extract(text, lang) };
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.pool = new ExtractionPool(config.extraction.workers);
+    this.gate = new ExtractionGate(config.extraction, this.pool.run);
+  }
+
+  async extract(userId: string, text: string, lang?: string, publishedOn?: string): Promise<{ candidates: ExtractedCandidate[] }> {
+    const today = new Date().toISOString().slice(0, 10);
+    const candidates = await this.gate.run(userId, { actors: await this.actors(), text, lang, today, publishedOn });
+    return { candidates };
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.pool.onModuleDestroy();
   }
 
   private async actors(): Promise<KnownActor[]> {

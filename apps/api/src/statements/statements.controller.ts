@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseBoolPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, MinRole } from '../auth/auth.decorators';
 import { UserCheckedAlongside } from '../auth/user-check';
 import { ApiCreate, ApiDelete, ApiGetOne, ApiUpdate } from '../common/api-docs';
@@ -8,7 +8,7 @@ import { ListEndpoint } from '../common/list-endpoint';
 import { Bounded, filtersByText } from '../common/load-limits';
 import { ListQuery, ListQueryPipe, ListSpec } from '../common/list-query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
-import { StatementDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
+import { CreateStatementsDto, StatementDto, StatementListFilter, UpdateStatementDto } from './dto/statement.dto';
 import { STATEMENT_FILTER_SCHEMA, STATEMENT_SORT } from './statement-filter';
 import { StatementsService } from './statements.service';
 
@@ -62,6 +62,14 @@ export class StatementsController {
   @ApiCreate(StatementDto, null)
   create(@Body() dto: StatementDto, @CurrentUser() user?: AuthUser) {
     return this.statements.create(dto, user);
+  }
+
+  @Post('batch')
+  @MinRole('editor')
+  @ApiCreate(StatementDto, null)
+  @ApiOperation({ summary: 'Several statements in one transaction: all saved, or none (a 400 names `statements.<i>.<field>`)' })
+  createMany(@Body() dto: CreateStatementsDto, @CurrentUser() user?: AuthUser) {
+    return this.statements.createMany(dto.statements, user);
   }
 
   @Put(':id')

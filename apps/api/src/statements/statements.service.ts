@@ -1,9 +1,10 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, HttpException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type { StatementFilter } from '@stance/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { AuditService, changedFields } from '../audit/audit.service';
 import { FieldErrorsException } from '../common/api-error';
+import { mapDatabaseError } from '../common/database-errors';
 import { auditChange } from '../common/audit-change';
 import { countLimit, Cursor, decodeCursor, encodeCursor, JsonRows, limitOffset, ListQuery, Page, Sort } from '../common/list-query';
 import { bind, Queryable } from '../common/sql';
@@ -367,15 +368,43 @@ export class StatementsService {
   }
 
   create(dto: StatementDto, user?: AuthUser): Promise<StatementDto> {
+    return this.dataSource.transaction((manager) => this.insertOne(manager, dto, user));
+  }
+
+  /**
+   * Several statements in one transaction, each through the same write path as `create` (with its
+   * audit entry): all are saved or none. A field error names its item (`statements.2.text`).
+   */
+  createMany(dtos: StatementDto[], user?: AuthUser): Promise<StatementDto[]> {
     return this.dataSource.transaction(async (manager) => {
-      const values = await this.resolve(manager, dto, null);
-      const { identifiers } = await manager.insert(Statement, { ...values, createdBy: user?.id ?? null, updatedBy: user?.id ?? null });
-      const id = identifiers[0].id as string;
-      await this.replaceLinks(manager, id, linkChanges(dto, null), true);
-      const after = await this.findRow(manager, id, false);
-      await auditChange(this.audit, manager, { entityType: 'statements', action: 'create', user, before: null, after });
-      return { ...after, relations: [] };
+      const out: StatementDto[] = [];
+      for (const [index, dto] of dtos.entries()) {
+        try {
+          out.push(await this.insertOne(manager, dto, user));
+        } catch (error) {
+          const mapped =
+            error instanceof HttpException
+              ? { statusCode: error.getStatus(), ...(error.getResponse() as { errors?: Record<string, string> }) }
+              : mapDatabaseError((error instanceof QueryFailedError ? error.driverError : error) as never, 'POST');
+          if (mapped?.statusCode !== 400) throw error;
+          const errors = mapped.errors ?? {};
+          throw new FieldErrorsException(
+            Object.fromEntries(Object.entries(errors).map(([field, text]) => [`statements.${index}.${field}`, text])),
+          );
+        }
+      }
+      return out;
     });
+  }
+
+  private async insertOne(manager: EntityManager, dto: StatementDto, user?: AuthUser): Promise<StatementDto> {
+    const values = await this.resolve(manager, dto, null);
+    const { identifiers } = await manager.insert(Statement, { ...values, createdBy: user?.id ?? null, updatedBy: user?.id ?? null });
+    const id = identifiers[0].id as string;
+    await this.replaceLinks(manager, id, linkChanges(dto, null), true);
+    const after = await this.findRow(manager, id, false);
+    await auditChange(this.audit, manager, { entityType: 'statements', action: 'create', user, before: null, after });
+    return { ...after, relations: [] };
   }
 
   /**

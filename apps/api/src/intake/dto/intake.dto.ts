@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
@@ -16,6 +29,21 @@ export class ExtractDto {
   @IsString()
   @Matches(LANG, { message: 'lang must be a language code such as ar or en' })
   lang?: string;
+
+  @ApiPropertyOptional({
+    example: '2023-09-19',
+    description: "the source's published date: anchors “on Tuesday” and “yesterday” for suggestedSaidOn",
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'publishedOn must be a date YYYY-MM-DD' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedOn must be a date YYYY-MM-DD' })
+  publishedOn?: string;
+}
+
+export class SuggestedDateDto {
+  @ApiProperty({ example: '2023-09-19' }) date: string;
+  @ApiProperty({ enum: ['date', 'weekday', 'relative', 'published'], description: 'what the date was read from' }) basis: string;
+  @ApiProperty({ enum: [true] }) suggestion: true;
 }
 
 export class SuggestedStanceDto {
@@ -37,6 +65,14 @@ export class CandidateDto {
   actorId: string | null;
   @ApiProperty({ description: 'the reporting word (قالت, said, according to); "" for a quote standing alone' }) cue: string;
   @ApiPropertyOptional({ type: SuggestedStanceDto }) suggestedStance?: SuggestedStanceDto;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'how sure the pattern that found it is' }) confidence: number;
+  @ApiProperty({ type: String, nullable: true, description: 'a person the database does not know: the name the article gives' })
+  speakerName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'their title as written ("Kremlin spokesman")' }) speakerTitle: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'the body their title names, for the new person’s role' })
+  suggestedBodyId: string | null;
+  @ApiProperty({ type: SuggestedDateDto, nullable: true, description: 'when it was said, a suggestion' })
+  suggestedSaidOn: SuggestedDateDto | null;
 }
 
 export class ExtractResultDto {

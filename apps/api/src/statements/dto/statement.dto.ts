@@ -12,7 +12,20 @@ import {
   STATUSES,
 } from '@stance/common';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsId, IsIsoDate, IsLangCode, IsLangMap, ReadOnly } from '../../common/validators';
 
 /** Text limits (characters), documented in the README. The database CHECKs agree. */
@@ -138,4 +151,15 @@ export class UpdateStatementDto extends PartialType(OmitType(StatementDto, ['ver
 /** The list filter: the shared statement filter, plus `deleted: true` to list the deleted statements (the trash). */
 export interface StatementListFilter extends StatementFilter {
   deleted?: boolean;
+}
+
+/** `POST /api/statements/batch`: several statements saved in one transaction (all or none). */
+export class CreateStatementsDto {
+  @ApiProperty({ type: [StatementDto], minItems: 1, maxItems: 200 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => StatementDto)
+  statements: StatementDto[];
 }
