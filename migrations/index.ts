@@ -2,6 +2,7 @@ import { InitialSchema1732300000000 } from './1732300000000-initial-schema';
 import { PositionAggregates1732400000000 } from './1732400000000-position-aggregates';
 import { FilterGeneration1732500000000 } from './1732500000000-filter-generation';
 import { StatementLabels1732600000000 } from './1732600000000-statement-labels';
+import { ArabicLightStemming1733100000000 } from './1733100000000-arabic-light-stemming';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   PositionAggregates1732400000000,
   FilterGeneration1732500000000,
   StatementLabels1732600000000,
+  ArabicLightStemming1733100000000,
 ];

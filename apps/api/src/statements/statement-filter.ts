@@ -182,22 +182,25 @@ export function searchableLength(q: string): number {
 }
 
 /**
- * The document holds each text stemmed in its own language plus unstemmed ('simple'). The query
+ * The document holds each text stemmed in its own language plus unstemmed ('simple'), and the
+ * light stems of its Arabic words (`stance_arabic_stem`, migration 1733100000000). The query
  * is normalised like the document and parsed unstemmed and with the stemmer of each script it
- * uses, OR-ed: an Arabic query meets Arabic stems, an English one English stems, and the exact
- * word forms always meet. Only stemmers of the query's own scripts are used, so that a foreign
+ * uses, OR-ed: an Arabic query meets Arabic stems and light stems (any article, و, بال or لل,
+ * ة/ات, ية/ي, ون/ين form), an English one English stems, and the exact word forms always meet. Only stemmers of the query's own scripts are used, so that a foreign
  * stemmer does not cut words into false matches.
  */
 function fullTextQuery(q: string, params: unknown[]): string {
   const text = `stance_normalize(${bind(params, q)})`;
-  return `(${configsFor(q)
-    .map((config) => `websearch_to_tsquery('${config}'::regconfig, ${text})`)
-    .join(' || ')})`;
+  const queries = configsFor(q).map((config) => `websearch_to_tsquery('${config}'::regconfig, ${text})`);
+  if (ARABIC_LETTER.test(q)) queries.push(`websearch_to_tsquery('simple'::regconfig, stance_arabic_stem(${text}))`);
+  return `(${queries.join(' || ')})`;
 }
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F]/;
 
 export function configsFor(q: string): string[] {
   const configs = ['simple'];
-  if (/[\u0600-\u06FF\u0750-\u077F]/.test(q)) configs.push('arabic');
+  if (ARABIC_LETTER.test(q)) configs.push('arabic');
   if (/[A-Za-z\u00C0-\u024F]/.test(q)) configs.push('english', 'turkish');
   if (/[\u0400-\u04FF]/.test(q)) configs.push('russian');
   if (/[\u0530-\u058F]/.test(q)) configs.push('armenian');
