@@ -3,6 +3,7 @@ import { PositionAggregates1732400000000 } from './1732400000000-position-aggreg
 import { FilterGeneration1732500000000 } from './1732500000000-filter-generation';
 import { StatementLabels1732600000000 } from './1732600000000-statement-labels';
 import { ArabicLightStemming1733100000000 } from './1733100000000-arabic-light-stemming';
+import { StemmedNameAndTranslationIndexes1733100001000 } from './1733100001000-stemmed-name-and-translation-indexes';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   FilterGeneration1732500000000,
   StatementLabels1732600000000,
   ArabicLightStemming1733100000000,
+  StemmedNameAndTranslationIndexes1733100001000,
 ];
