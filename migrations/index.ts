@@ -4,6 +4,7 @@ import { FilterGeneration1732500000000 } from './1732500000000-filter-generation
 import { StatementLabels1732600000000 } from './1732600000000-statement-labels';
 import { ArabicLightStemming1733100000000 } from './1733100000000-arabic-light-stemming';
 import { StemmedNameAndTranslationIndexes1733100001000 } from './1733100001000-stemmed-name-and-translation-indexes';
+import { SearchHighlight1733100002000 } from './1733100002000-search-highlight';
 
 /** Every migration, oldest first. A new migration is added here as well as in its own file. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   StatementLabels1732600000000,
   ArabicLightStemming1733100000000,
   StemmedNameAndTranslationIndexes1733100001000,
+  SearchHighlight1733100002000,
 ];

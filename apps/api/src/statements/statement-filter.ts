@@ -1,6 +1,6 @@
 import { STATEMENT_KINDS, STATUSES, type StatementFilter } from '@stance/common';
 import { FilterSchema, ListSpec, orderBy, parseFilterParam, Sort, StanceRange } from '../common/list-query';
-import { and, bind, containsPattern } from '../common/sql';
+import { and, bind, containsPattern, nameMatches } from '../common/sql';
 import { isDropped } from '../common/text-normalize';
 
 /**
@@ -10,6 +10,7 @@ import { isDropped } from '../common/text-normalize';
 
 export const STATEMENT_FILTER_SCHEMA: FilterSchema = {
   q: 'text',
+  mention: 'text',
   id: 'uuid',
   actorId: 'uuid',
   speakerId: 'uuid',
@@ -121,6 +122,15 @@ export function buildStatementWhere(
   const status = ids(filter.status);
   if (status) where.push(`s.status = ANY(${bind(params, status, 'text[]')})`);
 
+  const mention = filter.mention?.trim();
+  if (mention && searchableLength(mention) > 0) {
+    // Actors named so in any language or alias; a person's statements are those it spoke and those of the offices it held.
+    const named = `SELECT f_m.id FROM actors f_m WHERE ${nameMatches('f_m.search_text', mention, params)}`;
+    where.push(
+      `s.speaker_id IN (${named}) OR s.actor_id IN (SELECT f_d.id FROM actors f_d WHERE f_d.path && ARRAY(${named}))
+       OR s.actor_id IN (SELECT f_r.actor_id FROM actor_roles f_r WHERE f_r.person_id IN (${named}))`,
+    );
+  }
   const q = filter.q?.trim();
   if (q && searchableLength(q) > 0) {
     if (searchableLength(q) <= SHORT_QUERY_LENGTH) {
@@ -179,6 +189,16 @@ export function searchableLength(q: string): number {
     if (!/\s/.test(char) && !isDropped(char)) length++;
   }
   return length;
+}
+
+/**
+ * The full-text query of `q` as a `tsquery` expression (values bound into `params`), or null when
+ * `q` is searched as a substring (1–2 letters) or is empty: what `highlight` marks.
+ */
+export function searchQuery(q: string | undefined, params: unknown[]): string | null {
+  const trimmed = q?.trim();
+  if (!trimmed || searchableLength(trimmed) <= SHORT_QUERY_LENGTH) return null;
+  return fullTextQuery(trimmed, params);
 }
 
 /**
