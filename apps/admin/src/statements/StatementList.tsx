@@ -14,6 +14,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
+import { HighlightedText } from '../common/HighlightedText';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { StanceChip } from '../common/StanceChip';
 import { BulkPublishButton } from './BulkPublishButton';
@@ -78,7 +79,18 @@ export const StatementList = () => {
           disableSort
           render={(record) => (
             <Box component="span" dir="auto" lang={record.lang} sx={{ display: 'block', unicodeBidi: 'isolate', maxWidth: 520 }}>
-              {record.text}
+              <HighlightedText html={record.highlight?.text} text={record.text} />
+              {Object.entries((record.highlight?.translations ?? {}) as Record<string, string>).map(([lang, html]) => (
+                <Box
+                  key={lang}
+                  component="span"
+                  dir="auto"
+                  lang={lang}
+                  sx={{ display: 'block', color: 'text.secondary', fontSize: '0.85em' }}
+                >
+                  {lang}: <HighlightedText html={html} text="" />
+                </Box>
+              ))}
             </Box>
           )}
         />
