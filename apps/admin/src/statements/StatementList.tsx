@@ -72,7 +72,13 @@ const TagsField = () => {
 export const StatementList = () => {
   const { permissions } = usePermissions();
   return (
-    <List filters={statementFilters} actions={<ListActions />} sort={{ field: 'saidOn', order: 'DESC' }} exporter={false}>
+    <List
+      filters={statementFilters}
+      filter={{ highlight: true }}
+      actions={<ListActions />}
+      sort={{ field: 'saidOn', order: 'DESC' }}
+      exporter={false}
+    >
       <DataTable rowClick="show" bulkActionButtons={permissions === 'analyst' ? false : <BulkActions />}>
         <DataTable.Col
           source="text"

@@ -11,7 +11,10 @@ import { StatementDto, StatementListFilter, UpdateStatementDto } from './dto/sta
 import { STATEMENT_FILTER_SCHEMA, STATEMENT_SORT } from './statement-filter';
 import { StatementsService } from './statements.service';
 
-export const STATEMENT_LIST: ListSpec = { filter: { ...STATEMENT_FILTER_SCHEMA, deleted: 'boolean' }, sort: STATEMENT_SORT };
+export const STATEMENT_LIST: ListSpec = {
+  filter: { ...STATEMENT_FILTER_SCHEMA, deleted: 'boolean', highlight: 'boolean' },
+  sort: STATEMENT_SORT,
+};
 
 const withDeletedPipe = new ParseBoolPipe({
   optional: true,

@@ -203,7 +203,7 @@ export class StatementsService {
    * are read whole, with the display joins and subqueries.
    */
   async list({ filter, sort, range }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
-    const { deleted, ...statementFilter } = filter;
+    const { deleted, highlight, ...statementFilter } = filter;
     const options = { deleted: deleted ? ('only' as const) : ('exclude' as const) };
     const where = buildStatementWhere(statementFilter, [], options);
     const ranked = isRanked(sort, where.rank);
@@ -226,7 +226,7 @@ export class StatementsService {
         page,
         rows: await this.display(
           page.map((row) => row.id),
-          statementFilter.q,
+          highlight ? statementFilter.q : undefined,
         ),
       })),
       cursor !== undefined ? null : this.totals.count(manager, `FROM statements s WHERE ${where.sql}`, where.params),

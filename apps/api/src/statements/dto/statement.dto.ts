@@ -145,4 +145,6 @@ export class UpdateStatementDto extends PartialType(OmitType(StatementDto, ['ver
 /** The list filter: the shared statement filter, plus `deleted: true` to list the deleted statements (the trash). */
 export interface StatementListFilter extends StatementFilter {
   deleted?: boolean;
+  /** With a full-text `q`: rows carry `highlight` (asked for, as marking a page costs more than choosing it). */
+  highlight?: boolean;
 }
