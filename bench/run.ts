@@ -16,6 +16,7 @@ import { StatementExportQuery } from '../apps/api/src/export/statement-export.qu
 import { POSITION_LIST, PositionFilter, PositionsQuery } from '../apps/api/src/positions/positions.query';
 import { STATEMENT_LIST } from '../apps/api/src/statements/statements.controller';
 import { StatementsService } from '../apps/api/src/statements/statements.service';
+import { SimilarService } from '../apps/api/src/intake/similar.service';
 import { openBenchDatabase, option } from './bench-database';
 import { Recorded, recordingDataSource, replay, replayInSteps } from './recorded-sql';
 
@@ -142,6 +143,21 @@ async function main(): Promise<void> {
         return calls;
       },
     });
+    const similarCase = (name: string, id: string): Case => ({
+      name,
+      path: `/statements/${id}/similar`,
+      async record() {
+        const calls: Recorded[] = [];
+        await new SimilarService(recordingDataSource(calls, pool)).forStatement(id, {});
+        return calls;
+      },
+    });
+    // A live Arabic statement with a translation, from the middle of the data set.
+    const [{ id: similarId }] = (
+      await pool.query(
+        `SELECT id FROM statements WHERE deleted_at IS NULL AND lang = 'ar' AND translations <> '{}'::jsonb ORDER BY id LIMIT 1 OFFSET 1000`,
+      )
+    ).rows;
     const q = 'الهدنة';
     const cases: Case[] = [
       statementsCase('list: actor subtree + one year, page 1', {
@@ -154,6 +170,13 @@ async function main(): Promise<void> {
       }),
       statementsCase(`search "${q}", newest first`, { filter: { q }, sort: ['saidOn', 'DESC'], range: [0, 24] }),
       statementsCase(`search "${q}", ranked`, { filter: { q }, range: [0, 24] }),
+      statementsCase('search "وبالهدنة" (light stems), newest first', {
+        filter: { q: 'وبالهدنة' },
+        sort: ['saidOn', 'DESC'],
+        range: [0, 24],
+      }),
+      statementsCase('search "وبالهدنة" (light stems), ranked', { filter: { q: 'وبالهدنة' }, range: [0, 24] }),
+      similarCase('similar: an Arabic statement with a translation', similarId as string),
       positionsCase('positions: subtree × all topics', { filter: { actorId: root, targetType: 'topic' }, range: [0, 24] }),
       positionsCase('positions: subtree × all topics, rolled up', {
         filter: { actorId: root, targetType: 'topic', rollup: true },

@@ -90,6 +90,19 @@ test('finds it with an Arabic search that differs in hamza', async () => {
   await screenshot(page, '04-search-hamza');
 });
 
+test('marks the words a search matched, in another form of the word, in the list and on the statement page', async () => {
+  const search = `${app.baseUrl}/#/statements?filter=${encodeURIComponent(JSON.stringify({ q: `والقوافل ${RUN}` }))}`;
+  await page.goto(search);
+  const row = page.getByRole('row').filter({ hasText: TEXT });
+  await row.getByTestId('search-match').filter({ hasText: 'قوافل' }).waitFor();
+  expect(await row.getByTestId('search-match').allTextContents()).toEqual(expect.arrayContaining(['قوافل', RUN]));
+  await screenshot(page, '04b-search-highlight');
+  await row.getByRole('cell', { name: TEXT }).click();
+  await page.getByTestId('statement-text').getByTestId('search-match').filter({ hasText: 'قوافل' }).waitFor();
+  await page.goto(`${app.baseUrl}/#/statements?filter=${encodeURIComponent(JSON.stringify({ q: SEARCH_WITHOUT_HAMZA }))}`);
+  await page.getByRole('cell', { name: TEXT }).waitFor();
+});
+
 test('filters by a parent actor (its subtree included)', async () => {
   await pick(page, 'Actor', 'Azerbaijan', /^Azerbaijan$/);
   await page.waitForURL(/actorId/);

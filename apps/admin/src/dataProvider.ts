@@ -48,4 +48,15 @@ export function boundedTotalsProvider(apiUrl: string, client: HttpClient): DataP
   return { ...stock, ...bounded };
 }
 
-export const dataProvider = boundedTotalsProvider('/api', httpClient);
+const rest = boundedTotalsProvider('/api', httpClient);
+
+/** `meta.q` on getOne asks the API for the highlight of that search. */
+export const dataProvider: DataProvider = {
+  ...rest,
+  getOne: async (resource, params) => {
+    const q = (params.meta as { q?: unknown } | undefined)?.q;
+    if (typeof q !== 'string' || !q.trim()) return rest.getOne(resource, params);
+    const { json } = await httpClient(`/api/${resource}/${encodeURIComponent(String(params.id))}?q=${encodeURIComponent(q)}`);
+    return { data: json };
+  },
+};

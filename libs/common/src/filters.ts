@@ -1,6 +1,8 @@
 /** The statement filter vocabulary of the contract: every key is combinable with the others. */
 export interface StatementFilter {
   q?: string;
+  /** A person's or body's name or alias in any language: statements it spoke, or spoke for. */
+  mention?: string;
   id?: string[];
   actorId?: string | string[];
   speakerId?: string | string[];

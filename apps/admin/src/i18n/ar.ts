@@ -268,6 +268,13 @@ export const ar: TranslationMessages = {
         other: 'أخرى',
       },
       actions: { publish: 'نشر', tag: 'إضافة وسوم', restore: 'استعادة' },
+      duplicates: {
+        title: 'تصريحات مكررة محتملة',
+        link: 'اربطه كتكرار',
+        linked: 'تم الربط: هذا التصريح يكرر الآخر',
+        is_linked: 'مرتبط',
+        reasons: { 'same text': 'النص نفسه', translation: 'ترجمة', 'similar wording': 'صياغة مشابهة' },
+      },
       sections: { who: 'من تحدث وباسم من', where: 'أين نُشر', chain: 'سلسلة النقل', relations: 'الإحالات المتبادلة' },
       helpers: { actorId: 'اتركه فارغًا ليُؤخذ من منصب المتحدث في ذلك التاريخ' },
       notifications: {

@@ -48,6 +48,13 @@ export const en: TranslationMessages = {
         other: 'Other',
       },
       actions: { publish: 'Publish', tag: 'Add tags', restore: 'Restore' },
+      duplicates: {
+        title: 'Possible duplicates',
+        link: 'Link as repeats',
+        linked: 'Linked: this statement repeats the other',
+        is_linked: 'linked',
+        reasons: { 'same text': 'same text', translation: 'translation', 'similar wording': 'similar wording' },
+      },
       sections: { who: 'Who spoke, for whom', where: 'Where it was reported', chain: 'Transmission chain', relations: 'Cross-references' },
       helpers: { actorId: "Leave empty to take it from the speaker's role on that date" },
       notifications: {

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { Alert, AlertTitle, Box } from '@mui/material';
 import { Edit, type HttpError, type RaRecord, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { HistoryPanel } from '../common/HistoryPanel';
+import { DuplicatesPanel } from './DuplicatesPanel';
 import { StatementForm, statementPayload } from './StatementForm';
 
 const COMPARED = [
@@ -70,6 +71,7 @@ export const StatementEdit = () => {
     <Edit mutationMode="pessimistic" transform={statementPayload} mutationOptions={{ onError }} redirect="show">
       {rejected && <ConflictNotice rejected={rejected} onClose={() => setRejected(null)} />}
       <StatementForm />
+      <DuplicatesPanel />
       <HistoryPanel />
     </Edit>
   );

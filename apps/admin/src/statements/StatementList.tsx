@@ -14,6 +14,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
+import { HighlightedText } from '../common/HighlightedText';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { StanceChip } from '../common/StanceChip';
 import { BulkPublishButton } from './BulkPublishButton';
@@ -71,14 +72,31 @@ const TagsField = () => {
 export const StatementList = () => {
   const { permissions } = usePermissions();
   return (
-    <List filters={statementFilters} actions={<ListActions />} sort={{ field: 'saidOn', order: 'DESC' }} exporter={false}>
+    <List
+      filters={statementFilters}
+      filter={{ highlight: true }}
+      actions={<ListActions />}
+      sort={{ field: 'saidOn', order: 'DESC' }}
+      exporter={false}
+    >
       <DataTable rowClick="show" bulkActionButtons={permissions === 'analyst' ? false : <BulkActions />}>
         <DataTable.Col
           source="text"
           disableSort
           render={(record) => (
             <Box component="span" dir="auto" lang={record.lang} sx={{ display: 'block', unicodeBidi: 'isolate', maxWidth: 520 }}>
-              {record.text}
+              <HighlightedText html={record.highlight?.text} text={record.text} />
+              {Object.entries((record.highlight?.translations ?? {}) as Record<string, string>).map(([lang, html]) => (
+                <Box
+                  key={lang}
+                  component="span"
+                  dir="auto"
+                  lang={lang}
+                  sx={{ display: 'block', color: 'text.secondary', fontSize: '0.85em' }}
+                >
+                  {lang}: <HighlightedText html={html} text="" />
+                </Box>
+              ))}
             </Box>
           )}
         />

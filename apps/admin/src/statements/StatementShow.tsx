@@ -8,10 +8,12 @@ import {
   useGetOne,
   usePermissions,
   useRecordContext,
+  useStore,
   useTranslate,
   type RaRecord,
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
+import { HighlightedText } from '../common/HighlightedText';
 import { StanceChip } from '../common/StanceChip';
 import { HistoryPanel } from '../common/HistoryPanel';
 import { RelationsPanel } from './RelationsPanel';
@@ -114,7 +116,7 @@ const StatementDetails = () => {
         sx={{ whiteSpace: 'pre-wrap', m: 0 }}
         data-testid="statement-text"
       >
-        {record.text}
+        <HighlightedText html={record.highlight?.text} text={record.text} />
       </Typography>
       <Box sx={{ mt: 1, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         <Chip size="small" label={translate(`resources.statements.statuses.${record.status}`)} />
@@ -135,7 +137,7 @@ const StatementDetails = () => {
             {translate(`languages.${lang}`, { _: lang })}
           </Typography>
           <Typography dir="auto" lang={lang} sx={{ whiteSpace: 'pre-wrap' }}>
-            {text as string}
+            <HighlightedText html={record.highlight?.translations?.[lang]} text={text as string} />
           </Typography>
         </Box>
       ))}
@@ -171,8 +173,13 @@ const StatementDetails = () => {
 
 export const StatementShow = () => {
   const { permissions } = usePermissions();
+  // The search of the list it was opened from: the statement page marks what matched it.
+  const [listParams] = useStore<{ filter?: { q?: string } }>('statements.listParams', {});
   return (
-    <Show actions={<TopToolbar>{permissions !== 'analyst' && <EditButton />}</TopToolbar>}>
+    <Show
+      actions={<TopToolbar>{permissions !== 'analyst' && <EditButton />}</TopToolbar>}
+      queryOptions={{ meta: { q: listParams?.filter?.q } }}
+    >
       <StatementDetails />
       <Divider />
       <HistoryPanel />

@@ -8,7 +8,7 @@ import { auditChange } from '../common/audit-change';
 import { lockForMove } from '../common/hierarchy-move';
 import { countLimit, ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
-import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
+import { and, bind, fetchOneOrFail, fetchPage, lockOrFail, nameMatches, pickDefined, RowSource } from '../common/sql';
 import { ActorRole } from './actor-role.entity';
 import { Actor } from './actor.entity';
 import { ActorDto, ActorFilter, ActorRoleDto, UpdateActorDto } from './dto/actor.dto';
@@ -52,7 +52,7 @@ export function actorWhere(filter: ActorFilter, params: unknown[]): string {
   else if (filter.parentId) where.push(`a.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
   if (filter.kind) where.push(`a.kind = ANY(${bind(params, filter.kind, 'text[]')})`);
   // search_text holds every name and alias, normalised; actors_search_trgm_idx serves the substring match.
-  if (filter.q) where.push(`a.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
+  if (filter.q) where.push(nameMatches('a.search_text', filter.q, params));
   return and(where);
 }
 

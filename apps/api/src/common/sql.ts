@@ -18,6 +18,17 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * `q` as a substring of a normalised name column (`expression`, as its trigram index has it).
+ * An Arabic `q` also matches through the light stems of both sides (`stance_arabic_stem`, indexed
+ * too), so وأذربيجان and الأذربيجانية find أذربيجان.
+ */
+export function nameMatches(expression: string, q: string, params: unknown[]): string {
+  const pattern = `stance_normalize(${bind(params, containsPattern(q))})`;
+  if (!/[\u0600-\u06FF\u0750-\u077F]/.test(q)) return `${expression} ILIKE ${pattern}`;
+  return `(${expression} ILIKE ${pattern} OR stance_arabic_stem(${expression}) ILIKE stance_arabic_stem(${pattern}))`;
+}
+
 /** Where read-only SQL runs: an `EntityManager` (the primary, or a transaction) or `replicaReader()`. */
 export type Queryable = Pick<EntityManager, 'query'>;
 

@@ -5,7 +5,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
 import { countLimit, ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
-import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
+import { and, bind, fetchOneOrFail, fetchPage, lockOrFail, nameMatches, pickDefined, RowSource } from '../common/sql';
 import { EventDto, EventFilter, UpdateEventDto } from './dto/event.dto';
 import { Event } from './event.entity';
 import { replicaReader } from '../database/read-query';
@@ -41,7 +41,7 @@ export class EventsService {
     const params: unknown[] = [];
     const where: string[] = [];
     if (filter.id) where.push(`e.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
-    if (filter.q) where.push(`e.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
+    if (filter.q) where.push(nameMatches('e.search_text', filter.q, params));
     return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,

@@ -5,7 +5,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
 import { countLimit, ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
-import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
+import { and, bind, fetchOneOrFail, fetchPage, lockOrFail, nameMatches, pickDefined, RowSource } from '../common/sql';
 import { SourceDto, SourceFilter, UpdateSourceDto } from './dto/source.dto';
 import { Source } from './source.entity';
 import { replicaReader } from '../database/read-query';
@@ -37,11 +37,7 @@ export function sourceWhere(filter: SourceFilter, params: unknown[]): string {
   if (filter.id) where.push(`s.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
   if (filter.lang) where.push(`s.lang = ANY(${bind(params, filter.lang, 'text[]')})`);
   // The same expression as sources_search_trgm_idx.
-  if (filter.q) {
-    where.push(
-      `stance_normalize(s.title || ' ' || coalesce(s.outlet, '')) ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`,
-    );
-  }
+  if (filter.q) where.push(nameMatches(`stance_normalize(s.title || ' ' || coalesce(s.outlet, ''))`, filter.q, params));
   return and(where);
 }
 

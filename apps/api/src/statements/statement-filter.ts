@@ -1,6 +1,6 @@
 import { STATEMENT_KINDS, STATUSES, type StatementFilter } from '@stance/common';
 import { FilterSchema, ListSpec, orderBy, parseFilterParam, Sort, StanceRange } from '../common/list-query';
-import { and, bind, containsPattern } from '../common/sql';
+import { and, bind, containsPattern, nameMatches } from '../common/sql';
 import { isDropped } from '../common/text-normalize';
 
 /**
@@ -10,6 +10,7 @@ import { isDropped } from '../common/text-normalize';
 
 export const STATEMENT_FILTER_SCHEMA: FilterSchema = {
   q: 'text',
+  mention: 'text',
   id: 'uuid',
   actorId: 'uuid',
   speakerId: 'uuid',
@@ -121,6 +122,15 @@ export function buildStatementWhere(
   const status = ids(filter.status);
   if (status) where.push(`s.status = ANY(${bind(params, status, 'text[]')})`);
 
+  const mention = filter.mention?.trim();
+  if (mention && searchableLength(mention) > 0) {
+    // Actors named so in any language or alias; a person's statements are those it spoke and those of the offices it held.
+    const named = `SELECT f_m.id FROM actors f_m WHERE ${nameMatches('f_m.search_text', mention, params)}`;
+    where.push(
+      `s.speaker_id IN (${named}) OR s.actor_id IN (SELECT f_d.id FROM actors f_d WHERE f_d.path && ARRAY(${named}))
+       OR s.actor_id IN (SELECT f_r.actor_id FROM actor_roles f_r WHERE f_r.person_id IN (${named}))`,
+    );
+  }
   const q = filter.q?.trim();
   if (q && searchableLength(q) > 0) {
     if (searchableLength(q) <= SHORT_QUERY_LENGTH) {
@@ -182,22 +192,35 @@ export function searchableLength(q: string): number {
 }
 
 /**
- * The document holds each text stemmed in its own language plus unstemmed ('simple'). The query
+ * The full-text query of `q` as a `tsquery` expression (values bound into `params`), or null when
+ * `q` is searched as a substring (1–2 letters) or is empty: what `highlight` marks.
+ */
+export function searchQuery(q: string | undefined, params: unknown[]): string | null {
+  const trimmed = q?.trim();
+  if (!trimmed || searchableLength(trimmed) <= SHORT_QUERY_LENGTH) return null;
+  return fullTextQuery(trimmed, params);
+}
+
+/**
+ * The document holds each text stemmed in its own language plus unstemmed ('simple'), and the
+ * light stems of its Arabic words (`stance_arabic_stem`, migration 1733100000000). The query
  * is normalised like the document and parsed unstemmed and with the stemmer of each script it
- * uses, OR-ed: an Arabic query meets Arabic stems, an English one English stems, and the exact
- * word forms always meet. Only stemmers of the query's own scripts are used, so that a foreign
+ * uses, OR-ed: an Arabic query meets Arabic stems and light stems (any article, و, بال or لل,
+ * ة/ات, ية/ي, ون/ين form), an English one English stems, and the exact word forms always meet. Only stemmers of the query's own scripts are used, so that a foreign
  * stemmer does not cut words into false matches.
  */
 function fullTextQuery(q: string, params: unknown[]): string {
   const text = `stance_normalize(${bind(params, q)})`;
-  return `(${configsFor(q)
-    .map((config) => `websearch_to_tsquery('${config}'::regconfig, ${text})`)
-    .join(' || ')})`;
+  const queries = configsFor(q).map((config) => `websearch_to_tsquery('${config}'::regconfig, ${text})`);
+  if (ARABIC_LETTER.test(q)) queries.push(`websearch_to_tsquery('simple'::regconfig, stance_arabic_stem(${text}))`);
+  return `(${queries.join(' || ')})`;
 }
+
+const ARABIC_LETTER = /[\u0600-\u06FF\u0750-\u077F]/;
 
 export function configsFor(q: string): string[] {
   const configs = ['simple'];
-  if (/[\u0600-\u06FF\u0750-\u077F]/.test(q)) configs.push('arabic');
+  if (ARABIC_LETTER.test(q)) configs.push('arabic');
   if (/[A-Za-z\u00C0-\u024F]/.test(q)) configs.push('english', 'turkish');
   if (/[\u0400-\u04FF]/.test(q)) configs.push('russian');
   if (/[\u0530-\u058F]/.test(q)) configs.push('armenian');

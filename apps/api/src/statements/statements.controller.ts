@@ -12,7 +12,10 @@ import { CreateStatementsDto, StatementDto, StatementListFilter, UpdateStatement
 import { STATEMENT_FILTER_SCHEMA, STATEMENT_SORT } from './statement-filter';
 import { StatementsService } from './statements.service';
 
-export const STATEMENT_LIST: ListSpec = { filter: { ...STATEMENT_FILTER_SCHEMA, deleted: 'boolean' }, sort: STATEMENT_SORT };
+export const STATEMENT_LIST: ListSpec = {
+  filter: { ...STATEMENT_FILTER_SCHEMA, deleted: 'boolean', highlight: 'boolean' },
+  sort: STATEMENT_SORT,
+};
 
 const withDeletedPipe = new ParseBoolPipe({
   optional: true,
@@ -53,8 +56,9 @@ export class StatementsController {
   @UserCheckedAlongside()
   @ApiGetOne(StatementDto)
   @ApiQuery({ name: 'withDeleted', required: false, type: Boolean, description: 'also find a deleted statement (else 404)' })
-  findOne(@Param('id', ParseIdPipe) id: string, @Query('withDeleted', withDeletedPipe) withDeleted?: boolean) {
-    return this.statements.findOne(id, { withDeleted });
+  @ApiQuery({ name: 'q', required: false, type: String, description: 'a search: the answer then has `highlight` (see the list)' })
+  findOne(@Param('id', ParseIdPipe) id: string, @Query('withDeleted', withDeletedPipe) withDeleted?: boolean, @Query('q') q?: unknown) {
+    return this.statements.findOne(id, { withDeleted, q: typeof q === 'string' ? q : undefined });
   }
 
   @Post()

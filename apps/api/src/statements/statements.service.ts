@@ -17,6 +17,7 @@ import {
   DEFAULT_STATEMENT_SORT,
   isRanked,
   RANKED_CANDIDATES,
+  searchQuery,
   statementOrderBy,
   StatementWhere,
 } from './statement-filter';
@@ -203,7 +204,7 @@ export class StatementsService {
    * are read whole, with the display joins and subqueries.
    */
   async list({ filter, sort, range, exactTotal }: ListQuery<StatementListFilter>, cursor?: string): Promise<Page<StatementDto>> {
-    const { deleted, ...statementFilter } = filter;
+    const { deleted, highlight, ...statementFilter } = filter;
     const options = { deleted: deleted ? ('only' as const) : ('exclude' as const) };
     const where = buildStatementWhere(statementFilter, [], options);
     const ranked = isRanked(sort, where.rank);
@@ -222,7 +223,13 @@ export class StatementsService {
       (ranked
         ? this.rankedPage(manager, where, limit, offset)
         : this.sortedPage(manager, statementFilter, options, order, keyset, limit, after ? 0 : offset, after)
-      ).then(async (page) => ({ page, rows: await this.display(page.map((row) => row.id)) })),
+      ).then(async (page) => ({
+        page,
+        rows: await this.display(
+          page.map((row) => row.id),
+          highlight ? statementFilter.q : undefined,
+        ),
+      })),
       cursor !== undefined
         ? null
         : this.totals.count(
@@ -286,7 +293,7 @@ export class StatementsService {
    * some lack them (a bulk load that turned the triggers off and did not rebuild), those rows are
    * computed from the tables instead, and a warning says how to rebuild.
    */
-  private async display(ids: string[]): Promise<JsonRows> {
+  private async display(ids: string[], q?: string): Promise<JsonRows> {
     if (!ids.length) return new JsonRows('[]', 0);
     const rows = await readPrepared<{ id: string; json: string }>(this.dataSource, 'stance_statement_json', DISPLAY, [ids]);
     if (rows.length < ids.length) {
@@ -305,7 +312,36 @@ export class StatementsService {
         rows.push(...computed);
       }
     }
+    const highlights = await this.highlights(ids, q);
+    if (highlights.size) {
+      for (const row of rows) {
+        const highlight = highlights.get(row.id);
+        if (highlight) row.json = `${row.json.slice(0, -1)},"highlight":${highlight}}`;
+      }
+    }
     return jsonRowsInOrder(ids, rows);
+  }
+
+  /**
+   * Why each statement matched a full-text `q`: `{text, translations: {<lang>: ...}}` as JSON
+   * text per id, the words that meet the query in `<mark>` and the rest HTML-escaped
+   * (`stance_highlight`); only the translations that hold a match are given.
+   */
+  private async highlights(ids: string[], q: string | undefined): Promise<Map<string, string>> {
+    const params: unknown[] = [ids];
+    const query = searchQuery(q, params);
+    if (!query) return new Map();
+    const rows = (await replicaReader(this.dataSource).query(
+      `SELECT s.id, json_build_object(
+                'text', stance_highlight(s.text, s.lang, f_q.query),
+                'translations', coalesce((SELECT json_object_agg(t.key, t.marked ORDER BY t.key)
+                                            FROM (SELECT tr.key, stance_highlight(tr.value, tr.key, f_q.query) AS marked
+                                                    FROM jsonb_each_text(s.translations) tr) t
+                                           WHERE strpos(t.marked, '<mark>') > 0), '{}'))::text AS json
+         FROM (SELECT ${query} AS query) f_q, unnest($1::uuid[]) AS p(id) JOIN statements s ON s.id = p.id`,
+      params,
+    )) as { id: string; json: string }[];
+    return new Map(rows.map((row) => [row.id, row.json]));
   }
 
   /**
@@ -345,9 +381,12 @@ export class StatementsService {
   }
 
   /** One statement with its relations in both directions; a deleted one only with `withDeleted`. */
-  async findOne(id: string, options: { withDeleted?: boolean; manager?: EntityManager } = {}): Promise<StatementDto> {
+  async findOne(id: string, options: { withDeleted?: boolean; manager?: EntityManager; q?: string } = {}): Promise<StatementDto> {
     const manager = options.manager ?? replicaReader(this.dataSource);
-    return this.withRelations(manager, await this.findRow(manager, id, options.withDeleted ?? false));
+    const statement = await this.findRow(manager, id, options.withDeleted ?? false);
+    const highlight = (await this.highlights([id], options.q)).get(id);
+    if (highlight) statement.highlight = JSON.parse(highlight) as StatementDto['highlight'];
+    return this.withRelations(manager, statement);
   }
 
   /** The statement with its relations in both directions (to statements not deleted). */

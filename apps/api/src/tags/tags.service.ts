@@ -5,7 +5,7 @@ import { AuditService, changedFields } from '../audit/audit.service';
 import { auditChange } from '../common/audit-change';
 import { countLimit, ListQuery, ListSpec, orderBy, Page } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
-import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
+import { and, bind, fetchOneOrFail, fetchPage, lockOrFail, nameMatches, pickDefined, RowSource } from '../common/sql';
 import { TagDto, TagFilter, UpdateTagDto } from './dto/tag.dto';
 import { Tag } from './tag.entity';
 import { replicaReader } from '../database/read-query';
@@ -34,8 +34,7 @@ export class TagsService {
     const where: string[] = [];
     if (filter.id) where.push(`t.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
     // The same expression as tags_name_trgm_idx.
-    if (filter.q)
-      where.push(`stance_normalize(t.name || ' ' || t.slug) ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
+    if (filter.q) where.push(nameMatches(`stance_normalize(t.name || ' ' || t.slug)`, filter.q, params));
     return fetchPage(replicaReader(this.dataSource), ROWS, {
       where: and(where),
       params,

@@ -6,7 +6,7 @@ import { auditChange } from '../common/audit-change';
 import { lockForMove } from '../common/hierarchy-move';
 import { countLimit, ListQuery, ListSpec, orderBy, Page, Sort } from '../common/list-query';
 import { assertNotReferenced } from '../common/references';
-import { and, bind, containsPattern, fetchOneOrFail, fetchPage, lockOrFail, pickDefined, RowSource } from '../common/sql';
+import { and, bind, fetchOneOrFail, fetchPage, lockOrFail, nameMatches, pickDefined, RowSource } from '../common/sql';
 import { TopicDto, TopicFilter, UpdateTopicDto } from './dto/topic.dto';
 import { Topic } from './topic.entity';
 import { replicaReader } from '../database/read-query';
@@ -31,7 +31,7 @@ export function topicWhere(filter: TopicFilter, params: unknown[]): string {
   if (filter.id) where.push(`t.id = ANY(${bind(params, filter.id, 'uuid[]')})`);
   if (filter.parentId === null) where.push('t.parent_id IS NULL');
   else if (filter.parentId) where.push(`t.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
-  if (filter.q) where.push(`t.search_text ILIKE stance_normalize(${bind(params, containsPattern(filter.q))})`);
+  if (filter.q) where.push(nameMatches('t.search_text', filter.q, params));
   return and(where);
 }
 

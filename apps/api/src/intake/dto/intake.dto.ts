@@ -133,6 +133,15 @@ export class SimilarStatementDto {
   @ApiProperty({ type: String, nullable: true }) sourceTitle: string | null;
   @ApiProperty({ example: '2023-09-19' }) saidOn: string;
   @ApiProperty({ enum: ['draft', 'published'] }) status: string;
-  @ApiProperty({ description: '0..1: trigram similarity of the normalised wordings (text or a translation), best pair' }) score: number;
+  @ApiProperty({
+    description: '0..1: trigram similarity of the normalised wordings (text or a translation) or of their Arabic light stems, best pair',
+  })
+  score: number;
   @ApiProperty({ description: 'which wording of the match was closest: `text` or a translation language code' }) matchedOn: string;
+  @ApiProperty({
+    enum: ['same text', 'translation', 'similar wording'],
+    description:
+      '`same text`: the normalised wordings are identical; `translation`: a translation on either side matched; else `similar wording`',
+  })
+  reason: 'same text' | 'translation' | 'similar wording';
 }

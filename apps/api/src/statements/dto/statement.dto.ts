@@ -134,6 +134,13 @@ export class StatementDto {
   @ReadOnly({ type: [NamedRefDto] }) tags: NamedRefDto[];
   @ReadOnly({ type: [StatementLinkDto], description: 'GET of one statement only: relations in both directions' })
   relations?: StatementLinkDto[];
+  @ReadOnly({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'with a full-text `q` only (list filter, or `?q=` on GET of one): `{text, translations: {<lang>: …}}`, the text and the translations that matched, HTML-escaped, the matching words in `<mark>`',
+  })
+  highlight?: { text: string; translations: Record<string, string> };
   @ReadOnly({ format: 'uuid', nullable: true }) createdBy: string | null;
   @ReadOnly({ format: 'uuid', nullable: true }) updatedBy: string | null;
   @ReadOnly({ format: 'date-time' }) createdAt: Date;
@@ -151,6 +158,8 @@ export class UpdateStatementDto extends PartialType(OmitType(StatementDto, ['ver
 /** The list filter: the shared statement filter, plus `deleted: true` to list the deleted statements (the trash). */
 export interface StatementListFilter extends StatementFilter {
   deleted?: boolean;
+  /** With a full-text `q`: rows carry `highlight` (asked for, as marking a page costs more than choosing it). */
+  highlight?: boolean;
 }
 
 /** `POST /api/statements/batch`: several statements saved in one transaction (all or none). */
