@@ -44,6 +44,7 @@ export const ROUTES: RouteAccess[] = [
   route('POST', '/api/statements/{id}/restore', 'editor'),
   route('GET', '/api/statements/{id}/similar', 'analyst'),
   route('POST', '/api/statements/similar', 'analyst'),
+  route('POST', '/api/statements/batch', 'editor'),
   route('POST', '/api/extract', 'editor'),
   route('GET', '/api/positions', 'analyst', { ok: 200 }),
   route('GET', '/api/statements/export.csv', 'analyst', { ok: 200 }),

@@ -16,7 +16,7 @@ import { IMPORT_BATCH } from '../../apps/api/src/intake/import.service';
  * recovery, the stale lock released), the import is all or nothing, every acknowledged write is
  * there, and nothing is left half-linked.
  */
-// Half the file is more than one write batch, so the import transaction has written rows when the kill comes.
+// More than one write batch, so the import transaction has written rows when the kill comes.
 const IMPORT_ROWS = 3 * IMPORT_BATCH;
 const MARK = 'crash-import';
 
@@ -107,19 +107,26 @@ describe('SIGKILL mid-import, mid-write and mid-export', () => {
       token,
     );
 
-    // The import body streams in: the first rows are written inside the open transaction, then it waits.
+    // The import reads its whole file before its transaction starts; it then writes its first rows
+    // and waits on a lock this test holds on the topic links (editors' creates below add none).
+    const locker = new Client({ connectionString: url });
+    await locker.connect();
+    locker.on('error', () => undefined);
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE statement_topics IN SHARE MODE');
     const upload = httpRequest(`${running.base}/api/statements/import`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv', 'Transfer-Encoding': 'chunked' },
     });
     upload.on('error', () => undefined);
     upload.write(csv.header);
-    upload.write(csv.rows.slice(0, IMPORT_ROWS / 2).join(''));
+    upload.end(csv.rows.join(''));
     let writing = false;
-    for (let i = 0; i < 150 && !writing; i++) {
+    for (let i = 0; i < 300 && !writing; i++) {
       const rows = await sql(
         url,
-        `SELECT 1 FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname = 'stance' AND pid <> pg_backend_pid()`,
+        `SELECT 1 FROM pg_stat_activity
+          WHERE backend_xid IS NOT NULL AND wait_event_type = 'Lock' AND datname = 'stance' AND pid <> pg_backend_pid()`,
       );
       writing = rows.length > 0;
       if (!writing) await new Promise((r) => setTimeout(r, 100));
@@ -157,6 +164,7 @@ describe('SIGKILL mid-import, mid-write and mid-export', () => {
     await Promise.all(editors);
     await exited(running.process);
     upload.destroy();
+    await locker.end().catch(() => undefined);
     expect(acknowledged.length).toBeGreaterThan(0);
 
     // No operator: the stale lock is released and PostgreSQL recovers from its WAL.

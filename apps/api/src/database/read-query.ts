@@ -18,10 +18,16 @@ export async function readQuery<T>(dataSource: DataSource, sql: string, params: 
 
 /** `work` inside a read-only transaction on a replica (or the primary), e.g. for `SET LOCAL`. */
 export async function readTransaction<T>(dataSource: DataSource, work: (db: Queryable) => Promise<T>): Promise<T> {
-  if (!isReplicated(dataSource)) return dataSource.transaction((manager) => work(manager));
+  // Like every read: none of `work` runs for a request whose client left while it waited for a connection.
+  if (!isReplicated(dataSource))
+    return dataSource.transaction((manager) => {
+      throwIfClientGone();
+      return work(manager);
+    });
   const runner = await connectForReads(dataSource);
   try {
     await runner.startTransaction();
+    throwIfClientGone();
     const result = await work(runner.manager);
     await runner.commitTransaction();
     return result;
