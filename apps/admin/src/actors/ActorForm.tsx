@@ -72,7 +72,7 @@ const ActorForm = () => (
                   label="resources.actors.fields.roleActor"
                   filterToQuery={byName}
                   validate={required()}
-                  sx={{ minWidth: 260 }}
+                  sx={{ width: { xs: '100%', sm: 360 } }}
                 />
               </ReferenceInput>
               <TextInput source="title" label="resources.actors.fields.roleTitle" validate={required()} />
@@ -82,7 +82,7 @@ const ActorForm = () => (
           </ArrayInput>
         ) : (
           <ReferenceInput source="parentId" reference="actors">
-            <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 320 }} />
+            <AutocompleteInput filterToQuery={byName} sx={{ width: { xs: '100%', sm: 360 } }} />
           </ReferenceInput>
         )
       }

@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useGetList, useLocale, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { ChangeList } from './ChangeList';
 import { recordAsOf, type AuditEntry } from './recordAsOf';
 
 const ACTION_COLORS: Record<string, 'success' | 'info' | 'error' | 'warning'> = {
@@ -84,7 +85,6 @@ export const HistoryPanel = () => {
   const resource = useResourceContext() ?? '';
   const translate = useTranslate();
   const locale = useLocale();
-  const label = useFieldLabel(resource);
   const [viewing, setViewing] = useState<string | null>(null);
   const { data, isPending, error } = useGetList<AuditEntry>(
     'audit',
@@ -127,17 +127,7 @@ export const HistoryPanel = () => {
                 {translate('resources.audit.history.view_as_of')}
               </Button>
             </Box>
-            <Box component="ul" sx={{ m: 0, mt: 0.5, paddingInlineStart: 2, fontSize: '0.85rem' }}>
-              {Object.entries(entry.changes ?? {}).map(([field, pair]) => (
-                <li key={field}>
-                  <strong>{label(field)}</strong>: <bdi dir="auto">{shown(Array.isArray(pair) ? pair[0] : undefined)}</bdi>{' '}
-                  <Box component="span" aria-hidden sx={{ display: 'inline-block', '[dir=rtl] &': { transform: 'scaleX(-1)' } }}>
-                    →
-                  </Box>{' '}
-                  <bdi dir="auto">{shown(Array.isArray(pair) ? pair[1] : pair)}</bdi>
-                </li>
-              ))}
-            </Box>
+            <ChangeList changes={entry.changes} resource={resource} />
           </ListItem>
         ))}
       </List>

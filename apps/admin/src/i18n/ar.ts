@@ -238,6 +238,7 @@ export const ar: TranslationMessages = {
         actorName: 'الجهة الفاعلة',
         targetActorId: 'الجهة المستهدفة',
         targetTopicId: 'الموضوع المستهدف',
+        targetType: 'الموقف تجاه',
         saidOn: 'تاريخ التصريح',
         sourceId: 'المصدر',
         eventId: 'الحدث',

@@ -18,6 +18,7 @@ export const en: TranslationMessages = {
         actorName: 'Actor',
         targetActorId: 'Target actor',
         targetTopicId: 'Target topic',
+        targetType: 'The stance is toward',
         saidOn: 'Said on',
         sourceId: 'Source',
         eventId: 'Event',

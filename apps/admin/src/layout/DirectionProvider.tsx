@@ -10,15 +10,58 @@ const caches = {
   rtl: createCache({ key: 'muirtl', stylisPlugins: [rtlPlugin] }),
 };
 
+type Theme = typeof defaultLightTheme;
+
+/**
+ * Text starts where the reading direction starts (MUI's cells say `left`), and the page never
+ * grows wider than the window: react-admin's layout is `min-width: fit-content`, so one wide
+ * table used to widen the whole page; now wide tables scroll inside their own box.
+ */
+const withDirection = (theme: Theme, direction: 'ltr' | 'rtl'): Theme => ({
+  ...theme,
+  direction,
+  components: {
+    ...theme.components,
+    MuiTableCell: {
+      ...theme.components?.MuiTableCell,
+      styleOverrides: {
+        root: ({ ownerState }: { ownerState: { align?: string } }) =>
+          !ownerState.align || ownerState.align === 'inherit' || ownerState.align === 'left' ? { textAlign: 'start' } : {},
+      },
+    },
+    RaLayout: {
+      styleOverrides: {
+        root: {
+          minWidth: 0,
+          '& .RaLayout-contentWithSidebar': { minWidth: 0 },
+          '& .RaLayout-content': { minWidth: 0 },
+        },
+      },
+    },
+    RaDataTable: {
+      styleOverrides: { root: { '& .RaDataTable-tableWrapper': { overflowX: 'auto' } } },
+    },
+    // On a phone the language button keeps its icon (and its accessible name) and gives the title its width.
+    RaLocalesMenuButton: {
+      styleOverrides: {
+        root: {
+          '@media (max-width: 599.95px)': {
+            '& .MuiButton-root': { fontSize: 0, minWidth: 0 },
+            '& .MuiButton-startIcon': { margin: 0 },
+            '& .MuiButton-endIcon': { display: 'none' },
+          },
+        },
+      },
+    },
+    RaList: {
+      styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } },
+    },
+  } as Theme['components'],
+});
+
 const themes = {
-  ltr: {
-    lightTheme: { ...defaultLightTheme, direction: 'ltr' as const },
-    darkTheme: { ...defaultDarkTheme, direction: 'ltr' as const },
-  },
-  rtl: {
-    lightTheme: { ...defaultLightTheme, direction: 'rtl' as const },
-    darkTheme: { ...defaultDarkTheme, direction: 'rtl' as const },
-  },
+  ltr: { lightTheme: withDirection(defaultLightTheme, 'ltr'), darkTheme: withDirection(defaultDarkTheme, 'ltr') },
+  rtl: { lightTheme: withDirection(defaultLightTheme, 'rtl'), darkTheme: withDirection(defaultDarkTheme, 'rtl') },
 };
 
 /** Lays the whole admin out right to left when the chosen locale is written that way. */

@@ -28,6 +28,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { Signed } from '../common/Signed';
+import { useFormat } from '../common/format';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { cleanFilter } from '../common/csvExport';
 import { formatStance, stanceColour, stanceTextColour } from '../common/stance';
@@ -42,11 +44,16 @@ const BoardFilters = () => (
       <DateInput source="saidFrom" fullWidth={false} label="resources.statements.filters.saidFrom" />
       <DateInput source="saidTo" fullWidth={false} label="resources.statements.filters.saidTo" />
       <ReferenceInput source="actorId" reference="actors">
-        <AutocompleteInput label="positions.actor" fullWidth={false} filterToQuery={byName} sx={{ width: 220 }} />
+        <AutocompleteInput label="positions.actor" fullWidth={false} filterToQuery={byName} sx={{ width: { xs: '100%', sm: 260 } }} />
       </ReferenceInput>
       <BooleanInput source="rollup" label="positions.rollup" />
       <ReferenceInput source="topicId" reference="topics">
-        <AutocompleteInput label="resources.statements.fields.topicId" fullWidth={false} filterToQuery={byName} sx={{ width: 200 }} />
+        <AutocompleteInput
+          label="resources.statements.fields.topicId"
+          fullWidth={false}
+          filterToQuery={byName}
+          sx={{ width: { xs: '100%', sm: 220 } }}
+        />
       </ReferenceInput>
       <SelectInput
         fullWidth={false}
@@ -99,6 +106,7 @@ const Board = () => {
   const translate = useTranslate();
   const navigate = useNavigate();
   const [selected, setSelected] = useState<Selected | null>(null);
+  const { number } = useFormat();
   const matrix = buildMatrix(data);
 
   const openStatements = (actorId: string, target: Target) => {
@@ -107,14 +115,14 @@ const Board = () => {
   };
 
   return (
-    <Box sx={{ p: 2 }}>
+    <Box sx={{ p: { xs: 1, sm: 2 }, minWidth: 0 }}>
       <Stack direction="row" justifyContent="space-between" alignItems="flex-start" flexWrap="wrap">
         <BoardFilters />
         <ServerExportButton path="positions/export.csv" fileName="positions.csv" withSort={false} />
       </Stack>
       {!isPending && matrix.actors.length === 0 && <Typography color="text.secondary">{translate('positions.no_data')}</Typography>}
       {matrix.actors.length > 0 && (
-        <Box sx={{ overflow: 'auto', maxHeight: '70vh', mt: 1, maxWidth: { xs: 'calc(100vw - 32px)', md: 'calc(100vw - 300px)' } }}>
+        <Box sx={{ overflow: 'auto', maxHeight: '70vh', mt: 1, maxWidth: '100%' }}>
           <Table size="small" stickyHeader data-testid="positions-matrix">
             <TableHead>
               <TableRow>
@@ -156,7 +164,7 @@ const Board = () => {
                             sx={{ all: 'unset', cursor: 'pointer', fontWeight: 600, px: 1 }}
                           >
                             <bdi dir="ltr">
-                              {formatStance(cell.mean)} <small>({cell.count})</small>
+                              <Signed value={cell.mean} /> <small>({number(cell.count)})</small>
                             </bdi>
                           </Box>
                         </Tooltip>

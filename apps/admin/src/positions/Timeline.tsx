@@ -22,7 +22,13 @@ export const Timeline = ({ rows }: { rows: Position[] }) => {
   const points = [...rows].filter((row) => row.month).sort((a, b) => (a.month! < b.month! ? -1 : 1));
   if (points.length === 0) return <Typography color="text.secondary">{translate('positions.no_data')}</Typography>;
   return (
-    <Box dir="ltr" sx={{ overflowX: 'auto' }} data-testid="timeline" role="img" aria-label={translate('positions.timeline')}>
+    <Box
+      dir="ltr"
+      sx={{ overflowX: 'auto', maxWidth: '100%' }}
+      data-testid="timeline"
+      role="img"
+      aria-label={translate('positions.timeline')}
+    >
       <LineChart width={720} height={240} data={points} margin={{ left: 90, right: 20, top: 16, bottom: 8 }}>
         <CartesianGrid stroke="#e0e0e0" vertical={false} />
         <XAxis dataKey="month" fontSize={11} />

@@ -1,0 +1,108 @@
+/// <reference lib="dom" />
+// page.evaluate() callbacks run in the browser.
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot } from './browser';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningApp, startApp } from './server';
+
+/**
+ * The desk and the board as an editor meets them: every main screen fits the window at desktop
+ * and phone widths in English and Arabic (no sideways page scroll), with a screenshot of each.
+ */
+
+let app: RunningApp;
+let browser: Browser;
+let session: { accessToken: string; user: unknown };
+let statementId = '';
+
+async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${app.baseUrl}/api/${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.accessToken}`, ...init.headers },
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A signed-in page in the given language and window width (the session and locale as the admin stores them). */
+async function openPage(locale: 'en' | 'ar', width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 }, locale: 'en-US' });
+  await context.addInitScript(
+    ([token, user, lang]) => {
+      localStorage.setItem('stance.accessToken', token);
+      localStorage.setItem('stance.user', user);
+      localStorage.setItem('RaStorestance.locale', JSON.stringify(lang));
+    },
+    [session.accessToken, JSON.stringify(session.user), locale],
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+/** How far the page reaches past the window sideways, in CSS pixels (0 when it fits). */
+const overflow = (page: Page) =>
+  page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchChromium();
+  const response = await fetch(`${app.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  });
+  session = (await response.json()) as typeof session;
+  const [longest] = await api<Array<{ id: string }>>(`statements?sort=${encodeURIComponent('["saidOn","DESC"]')}&range=[0,0]`);
+  statementId = longest.id;
+  // Two edits, so that the history has entries to show.
+  for (const notes of ['checked against the wire', 'checked against the wire and the video']) {
+    const record = await api<Record<string, unknown>>(`statements/${statementId}`);
+    await api(`statements/${statementId}`, { method: 'PUT', body: JSON.stringify({ ...record, notes }) });
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const SCREENS: Array<{ name: string; path: () => string; ready: (page: Page) => Promise<unknown> }> = [
+  {
+    name: 'list',
+    path: () => '/statements',
+    ready: (page) => page.locator('.RaList-main .RaDataTable-table, .RaList-main ul').first().waitFor(),
+  },
+  { name: 'form', path: () => `/statements/${statementId}`, ready: (page) => page.locator('[name=text]').waitFor() },
+  { name: 'show', path: () => `/statements/${statementId}/show`, ready: (page) => page.getByTestId('chain').waitFor() },
+  { name: 'history', path: () => `/statements/${statementId}/show`, ready: (page) => page.getByTestId('history-entry').first().waitFor() },
+  { name: 'board', path: () => '/positions', ready: (page) => page.getByTestId('positions-matrix').waitFor() },
+  {
+    name: 'audit',
+    path: () => '/audit',
+    ready: (page) => page.locator('.RaList-main .RaDataTable-table, .RaList-main ul').first().waitFor(),
+  },
+];
+
+describe.each([
+  ['en', 1440],
+  ['en', 390],
+  ['ar', 1440],
+  ['ar', 390],
+] as const)('in %s at %i px', (locale, width) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPage(locale, width);
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  test.each(SCREENS.map((screen) => [screen.name, screen] as const))('the %s fits the window', async (name, screen) => {
+    await page.goto(`${app.baseUrl}/#${screen.path()}`);
+    await screen.ready(page);
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => document.dir)).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+    await screenshot(page, `desk-${name}-${locale}-${width}`);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+  });
+});
