@@ -215,6 +215,25 @@ describe('statements API', () => {
       expect(total[0].n).toBe(0);
     });
 
+    it('gives each field error a code the admin translates (a stance with both targets: stance_one_target)', async () => {
+      const body = {
+        text: 'Test',
+        lang: 'en',
+        kind: 'quote',
+        actorId: id.armenia,
+        saidOn: '2023-09-19',
+        stances: [{ targetActorId: id.armenia, targetTopicId: id.ceasefire, value: 1 }],
+        speakerId: '00000000-0000-0000-0000-000000000000',
+      };
+      const res = await editor().post('/api/statements').send(body).expect(400);
+      expect(res.body.codes).toMatchObject({ speakerId: 'not_found' });
+      const stance = await editor()
+        .post('/api/statements')
+        .send({ ...body, speakerId: undefined })
+        .expect(400);
+      expect(stance.body.codes).toEqual({ 'stances.0.targetActorId': 'stance_one_target' });
+    });
+
     it('takes back the record as GET returned it, ignoring read-only fields, and bumps the version', async () => {
       const created = await post('statements', 'edit', {
         text: 'Draft wording',

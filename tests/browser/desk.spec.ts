@@ -106,3 +106,83 @@ describe.each([
     expect(await overflow(page)).toBeLessThanOrEqual(0);
   });
 });
+
+describe('an edit conflict', () => {
+  let page: Page;
+  let id = '';
+  let target = '';
+  const other = { email: `other-editor-${Date.now().toString(36)}@example.org`, name: 'Second Editor', password: 'second-editor-pw-1' };
+
+  beforeAll(async () => {
+    page = await openPage('en', 1440);
+    const seeded = await api<{ actorId: string; stances: Array<{ targetActorId: string | null }> }>(`statements/${statementId}`);
+    target = seeded.stances.find((stance) => stance.targetActorId)?.targetActorId ?? seeded.actorId;
+    const created = await api<{ id: string }>('statements', {
+      method: 'POST',
+      body: JSON.stringify({
+        text: 'Conflict test statement',
+        lang: 'en',
+        kind: 'quote',
+        actorId: seeded.actorId,
+        saidOn: '2023-09-20',
+        translations: { ar: 'نص أول' },
+        stances: [{ targetActorId: target, value: -1 }],
+      }),
+    });
+    id = created.id;
+    await api('users', { method: 'POST', body: JSON.stringify({ ...other, role: 'editor' }) });
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  test('shows who saved meanwhile and every differing field, and saves the merge chosen field by field', async () => {
+    await page.goto(`${app.baseUrl}/#/statements/${id}`);
+    await page.locator('[name="translationList.0.text"]').waitFor();
+
+    // Another editor saves a new translation and notes while this form is open.
+    const login = await fetch(`${app.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: other.email, password: other.password }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const stored = await api<Record<string, unknown>>(`statements/${id}`);
+    const theirs = { ...stored, notes: 'their notes', translations: { ar: 'نص أول', fr: 'leur traduction' } };
+    const put = await fetch(`${app.baseUrl}/api/statements/${id}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(theirs),
+    });
+    expect(put.status).toBe(200);
+
+    // This editor changes the Arabic translation and the stance, then saves the stale version.
+    await page.locator('[name="translationList.0.text"]').fill('نص معدل');
+    const slider = page.getByRole('slider').first();
+    await slider.focus();
+    await slider.press('ArrowRight');
+    await slider.press('ArrowRight');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    const panel = page.getByTestId('conflict');
+    await panel.getByText('Saved by Second Editor').waitFor();
+    const rows = panel.getByTestId('conflict-field');
+    await rows.first().waitFor();
+    const fields = await rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('data-field')));
+    expect(fields).toEqual(['translations', 'stances', 'notes']);
+    const stancesRow = panel.locator('[data-field=stances]');
+    expect(await stancesRow.locator('[data-side=theirs]').textContent()).toContain('\u22121');
+    expect(await stancesRow.locator('[data-side=mine]').textContent()).toContain('+1');
+    await screenshot(page, 'desk-conflict-en-1440');
+
+    await stancesRow.getByRole('button', { name: 'Mine' }).click();
+    await panel.locator('[data-field=translations]').getByRole('button', { name: 'Both' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('statement-text').waitFor();
+
+    const saved = await api<{ notes: string; translations: Record<string, string>; stances: Array<{ value: number }> }>(`statements/${id}`);
+    expect(saved.notes).toBe('their notes');
+    expect(saved.translations).toEqual({ ar: 'نص معدل', fr: 'leur traduction' });
+    expect(saved.stances.map((stance) => stance.value)).toEqual([1]);
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
@@ -31,7 +31,7 @@ import { kindChoices, statusChoices } from './statementFilters';
 
 const byName = (q: string) => ({ q });
 /** Inputs as wide as the names they hold ("Ministry of Defence of Azerbaijan"), the whole row on a phone. */
-const WIDE = { width: { xs: '100%', sm: 'calc(50% - 8px)' } };
+const WIDE = { width: { xs: '100%', sm: 320, lg: 440 } };
 const TARGET = { width: { xs: '100%', sm: 420 } };
 const NARROW = { width: { xs: '100%', sm: 200 } };
 const targetTypeChoices = [
@@ -106,7 +106,8 @@ const ActorFromSpeaker = () => {
   return null;
 };
 
-export const StatementForm = () => {
+/** `footer` shows between the last input and Save (the edit view's conflict panel). */
+export const StatementForm = ({ footer }: { footer?: ReactNode }) => {
   const createTag = useCreateNamed('tags');
   const createTopic = useCreateNamed('topics');
   return (
@@ -187,6 +188,7 @@ export const StatementForm = () => {
         </SimpleFormIterator>
       </ArrayInput>
       <TextInput source="notes" multiline fullWidth slotProps={{ htmlInput: { dir: 'auto' } }} />
+      {footer}
     </SimpleForm>
   );
 };

@@ -1,0 +1,14 @@
+import { useGetManyAggregate, useLocale } from 'react-admin';
+import { localName } from './localName';
+
+/**
+ * The name of a referenced record, in the UI language; the requests of all RefNames on a page
+ * are batched (one per resource), and `fallback` shows until the record is known.
+ */
+export const RefName = ({ resource, id, fallback }: { resource: string; id: string | null | undefined; fallback?: string }) => {
+  const locale = useLocale();
+  const { data } = useGetManyAggregate(resource, { ids: id ? [id] : [] }, { enabled: Boolean(id) });
+  if (!id) return null;
+  const name = localName(data?.[0], locale) || fallback || id;
+  return <bdi>{name}</bdi>;
+};
