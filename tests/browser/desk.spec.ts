@@ -186,3 +186,49 @@ describe('an edit conflict', () => {
     expect(saved.stances.map((stance) => stance.value)).toEqual([1]);
   });
 });
+
+describe('the positions board', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPage('en', 1440);
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  test('counts published statements by default, keeps its filters in the URL, and explains its colours', async () => {
+    await page.goto(`${app.baseUrl}/#/positions`);
+    await page.getByTestId('positions-matrix').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Status' }).textContent()).toBe('Published');
+    await page.getByTestId('positions-legend').getByText('strongly opposes').waitFor();
+
+    const shared = encodeURIComponent(JSON.stringify({ status: 'draft', rollup: true }));
+    await page.goto(`${app.baseUrl}/#/positions?filter=${shared}`);
+    await page.getByTestId('positions-matrix').or(page.getByText('No stances match these filters.')).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Status' }).textContent()).toBe('Draft');
+    expect(
+      await page.getByRole('switch', { name: 'Roll up sub-actors' }).or(page.getByLabel('Roll up sub-actors')).first().isChecked(),
+    ).toBe(true);
+  });
+
+  test("opens, from every cell, a list of exactly the cell's count, its filters shown and removable", async () => {
+    await page.goto(`${app.baseUrl}/#/positions`);
+    await page.getByTestId('positions-matrix').waitFor();
+    const cells = await page.locator('[data-count]').count();
+    expect(cells).toBeGreaterThan(10);
+    for (let index = 0; index < cells; index++) {
+      const cell = page.locator('[data-count]').nth(index);
+      const count = Number(await cell.getAttribute('data-count'));
+      await cell.click();
+      await page.waitForURL(/#\/statements\?filter=/);
+      await page.locator('.RaList-main tbody tr').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('.RaList-main tbody tr').count()).toBe(count);
+      // The drill-down's own filters are on screen: "this actor only" and the target.
+      await page.getByLabel('This actor only (not its sub-actors)').waitFor();
+      if (index === 0) await screenshot(page, 'desk-board-drilldown-en-1440');
+      await page.goBack();
+      await page.getByTestId('positions-matrix').waitFor();
+    }
+  });
+});

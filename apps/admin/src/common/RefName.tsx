@@ -7,7 +7,8 @@ import { localName } from './localName';
  */
 export const RefName = ({ resource, id, fallback }: { resource: string; id: string | null | undefined; fallback?: string }) => {
   const locale = useLocale();
-  const { data } = useGetManyAggregate(resource, { ids: id ? [id] : [] }, { enabled: Boolean(id) });
+  // English names come with the rows; other languages need the record's `names`.
+  const { data } = useGetManyAggregate(resource, { ids: id ? [id] : [] }, { enabled: Boolean(id) && (locale !== 'en' || !fallback) });
   if (!id) return null;
   const name = localName(data?.[0], locale) || fallback || id;
   return <bdi>{name}</bdi>;

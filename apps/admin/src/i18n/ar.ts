@@ -257,6 +257,8 @@ export const ar: TranslationMessages = {
         saidFrom: 'من تاريخ',
         saidTo: 'حتى تاريخ',
         deleted: 'المحذوفة (سلة المهملات)',
+        actorOnly: 'هذه الجهة فقط (دون الجهات التابعة)',
+        targetOnly: 'هذا الهدف فقط (دون الجهات التابعة)',
       },
       statuses: { draft: 'مسودة', published: 'منشور' },
       kinds: { quote: 'اقتباس حرفي', paraphrase: 'إعادة صياغة' },
@@ -443,6 +445,14 @@ export const ar: TranslationMessages = {
     timeline: 'الخط الزمني الشهري',
     count: 'عدد المواقف',
     latest: 'الأحدث',
+    all_statuses: 'المنشورة والمسودات',
+    min: 'الأدنى',
+    max: 'الأعلى',
+    legend: {
+      cell: 'كل خانة: متوسط الموقف (عدد التصريحات)؛ انقر عليها لعرض تلك التصريحات.',
+      actor: 'الأهداف: الجهات بخط عادي',
+      topic: 'المواضيع بخط مائل',
+    },
   },
   intake: {
     menu: { extract: 'إضافة من مقال', import: 'استيراد ملف CSV' },

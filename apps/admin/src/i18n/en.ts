@@ -37,6 +37,8 @@ export const en: TranslationMessages = {
         saidFrom: 'Said from',
         saidTo: 'Said until',
         deleted: 'Deleted (trash)',
+        actorOnly: 'This actor only (not its sub-actors)',
+        targetOnly: 'This target only (not its sub-actors)',
       },
       statuses: { draft: 'Draft', published: 'Published' },
       kinds: { quote: 'Quote', paraphrase: 'Paraphrase' },
@@ -222,6 +224,14 @@ export const en: TranslationMessages = {
     timeline: 'Monthly timeline',
     count: 'Stances',
     latest: 'latest',
+    all_statuses: 'Published and drafts',
+    min: 'min',
+    max: 'max',
+    legend: {
+      cell: 'Each cell: mean stance (number of statements); click it for those statements.',
+      actor: 'Targets: actors upright',
+      topic: 'topics in italics',
+    },
   },
   intake: {
     menu: { extract: 'Add from article', import: 'Import CSV' },

@@ -25,6 +25,8 @@ export const STATEMENT_FILTER_SCHEMA: FilterSchema = {
   lang: 'lang',
   kind: STATEMENT_KINDS,
   status: STATUSES,
+  actorOnly: 'boolean',
+  targetOnly: 'boolean',
 };
 
 /** Sortable fields of statements. `relevance` ranks by `q` (the default order when `q` is given and no sort is). */
@@ -75,12 +77,13 @@ export function buildStatementWhere(
   const where: string[] = [options.deleted === 'only' ? 's.deleted_at IS NOT NULL' : 's.deleted_at IS NULL'];
   const ids = (value: string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
   const subtree = (value: string[]) => `SELECT f_a.id FROM actors f_a WHERE f_a.path && ${bind(params, value, 'uuid[]')}`;
+  const only = (value: string[]) => `SELECT unnest(${bind(params, value, 'uuid[]')})`;
   let rank: string | null = null;
 
   const id = ids(filter.id);
   if (id) where.push(`s.id = ANY(${bind(params, id, 'uuid[]')})`);
   const actorId = ids(filter.actorId);
-  if (actorId) where.push(`s.actor_id IN (${subtree(actorId)})`);
+  if (actorId) where.push(`s.actor_id IN (${(filter.actorOnly ? only : subtree)(actorId)})`);
   const speakerId = ids(filter.speakerId);
   if (speakerId) where.push(`s.speaker_id = ANY(${bind(params, speakerId, 'uuid[]')})`);
   const eventId = ids(filter.eventId);
@@ -106,7 +109,7 @@ export function buildStatementWhere(
   if (targetActorId || targetTopicId || stance) {
     const conditions = ['f_sn.statement_id = s.id'];
     const targets: string[] = [];
-    if (targetActorId) targets.push(`f_sn.target_actor_id IN (${subtree(targetActorId)})`);
+    if (targetActorId) targets.push(`f_sn.target_actor_id IN (${(filter.targetOnly ? only : subtree)(targetActorId)})`);
     if (targetTopicId) targets.push(`f_sn.target_topic_id = ANY(${bind(params, targetTopicId, 'uuid[]')})`);
     if (targets.length) conditions.push(`(${targets.join(' OR ')})`);
     if (stance) conditions.push(`f_sn.value BETWEEN ${bind(params, stance.min, 'int')} AND ${bind(params, stance.max, 'int')}`);
