@@ -232,3 +232,44 @@ describe('the positions board', () => {
     }
   });
 });
+
+describe('the Arabic UI', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPage('ar', 1440);
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  test('names actors, paths, topics and board headers in Arabic, with dates in the Arabic locale', async () => {
+    const statement = await api<{ actorId: string; saidOn: string; topics: Array<{ id: string }> }>(`statements/${statementId}`);
+    const actor = await api<{ names: Record<string, string>; path: Array<{ id: string }> }>(`actors/${statement.actorId}`);
+    const top = await api<{ name: string; names: Record<string, string> }>(`actors/${actor.path[0].id}`);
+    expect(actor.names.ar).toBeTruthy();
+    expect(top.names.ar).toBeTruthy();
+
+    await page.goto(`${app.baseUrl}/#/statements/${statementId}/show`);
+    const chain = page.getByTestId('chain');
+    await chain.getByText(actor.names.ar).waitFor();
+    await chain.getByText(top.names.ar).waitFor();
+    const arabicDate = new Intl.DateTimeFormat('ar', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${statement.saidOn}T00:00:00Z`),
+    );
+    await chain.getByText(arabicDate).first().waitFor();
+
+    await page.goto(`${app.baseUrl}/#/statements`);
+    await page.locator('.RaList-main tbody').getByText(top.names.ar).first().waitFor();
+
+    await page.goto(`${app.baseUrl}/#/positions`);
+    const board = page.getByTestId('positions-matrix');
+    await board.locator('tbody th').getByText(actor.names.ar, { exact: true }).waitFor();
+    expect(
+      await board
+        .locator('tbody th')
+        .filter({ hasText: /^[A-Za-z ()-]+$/ })
+        .count(),
+    ).toBe(0);
+    await screenshot(page, 'desk-arabic-names-board');
+  });
+});

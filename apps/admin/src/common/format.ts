@@ -8,6 +8,8 @@ const asDate = (value: string | Date): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
+const BIDI_MARKS = /[\u061c\u200e\u200f]/g;
+
 export interface Formatters {
   /** A day (`YYYY-MM-DD`) or a moment, in the UI locale; the input itself when it is not a date. */
   date: (value: string | Date | null | undefined, withTime?: boolean) => string;
@@ -36,8 +38,9 @@ export const formatters = (locale: string): Formatters => {
       return date ? month.format(date) : value;
     },
     number: (value) => number.format(value),
-    // U+2212 rather than a hyphen: a minus that no line break or bidi reordering separates from its digits.
-    signed: (value) => signed.format(value).replace('-', '\u2212'),
+    // U+2212 rather than a hyphen: a minus that no line break separates from its digits. Locale
+    // bidi marks (an Arabic letter mark would turn `+2` into `2+`) are left out: <Signed> isolates it.
+    signed: (value) => signed.format(value).replace(BIDI_MARKS, '').replace('-', '\u2212'),
   };
 };
 

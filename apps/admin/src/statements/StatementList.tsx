@@ -15,6 +15,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
+import { RefName } from '../common/RefName';
 import { ClampedText } from '../common/ClampedText';
 import { DateText } from '../common/DateText';
 import { useFormat } from '../common/format';
@@ -28,6 +29,8 @@ import { statementFilters, statusChoices } from './statementFilters';
 interface Stance {
   value: number;
   targetName?: string;
+  targetActorId?: string | null;
+  targetTopicId?: string | null;
 }
 
 /** Wraps rather than overflows, so Create and Export stay on screen at any width. */
@@ -60,7 +63,18 @@ const StancesField = () => {
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', minWidth: 0 }}>
       {(record?.stances ?? []).map((stance: Stance, index: number) => (
-        <StanceChip key={index} value={stance.value} target={stance.targetName} compact />
+        <StanceChip
+          key={index}
+          value={stance.value}
+          target={
+            <RefName
+              resource={stance.targetActorId ? 'actors' : 'topics'}
+              id={stance.targetActorId ?? stance.targetTopicId}
+              fallback={stance.targetName}
+            />
+          }
+          compact
+        />
       ))}
     </Box>
   );

@@ -1,17 +1,9 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
-import {
-  DateField,
-  EditButton,
-  Link,
-  Show,
-  TopToolbar,
-  useGetOne,
-  usePermissions,
-  useRecordContext,
-  useTranslate,
-  type RaRecord,
-} from 'react-admin';
+import { EditButton, Link, Show, TopToolbar, useGetOne, usePermissions, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
+import { DateText } from '../common/DateText';
+import { RefName } from '../common/RefName';
+import { useFormat } from '../common/format';
 import { StanceChip } from '../common/StanceChip';
 import { HistoryPanel } from '../common/HistoryPanel';
 import { RelationsPanel } from './RelationsPanel';
@@ -50,6 +42,7 @@ const Arrow = () => (
 /** Who said it, how and when → who reported it → which translations exist. */
 const TransmissionChain = ({ record }: { record: RaRecord }) => {
   const translate = useTranslate();
+  const { date } = useFormat();
   const { data: source } = useGetOne('sources', { id: record.sourceId }, { enabled: Boolean(record.sourceId) });
   const languageName = (code?: string | null) => (code ? `${translate(`languages.${code}`, { _: code })}` : null);
   const translations = Object.keys(record.translations ?? {});
@@ -58,7 +51,7 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
       <Step
         title={translate('resources.statements.chain.said')}
         lines={[
-          record.speakerName && <bdi>{record.speakerName}</bdi>,
+          record.speakerId && <RefName resource="actors" id={record.speakerId} fallback={record.speakerName} />,
           record.actorName && (
             <>
               {translate('resources.statements.chain.for')} <ActorPathField />
@@ -66,7 +59,7 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
           ),
           record.originalLang && `${translate('resources.statements.fields.originalLang')}: ${languageName(record.originalLang)}`,
           record.channel && translate(`resources.statements.channels.${record.channel}`),
-          record.saidOn,
+          date(record.saidOn),
         ]}
       />
       <Arrow />
@@ -80,7 +73,7 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
                 </Link>,
                 source.outlet && <bdi>{source.outlet}</bdi>,
                 source.credit && `${translate('resources.sources.fields.credit')}: ${source.credit}`,
-                source.publishedAt && `${translate('resources.sources.fields.publishedAt')}: ${source.publishedAt}`,
+                source.publishedAt && `${translate('resources.sources.fields.publishedAt')}: ${date(source.publishedAt)}`,
                 source.lang && `${translate('resources.statements.fields.lang')}: ${languageName(source.lang)}`,
               ]
             : [translate('resources.statements.chain.no_source')]
@@ -118,10 +111,18 @@ const StatementDetails = () => {
       </Typography>
       <Box sx={{ mt: 1, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         <Chip size="small" label={translate(`resources.statements.statuses.${record.status}`)} />
-        <DateField source="saidOn" />
-        {record.eventName && <Chip size="small" variant="outlined" label={<bdi>{record.eventName}</bdi>} />}
+        <DateText source="saidOn" />
+        {record.eventId && (
+          <Chip size="small" variant="outlined" label={<RefName resource="events" id={record.eventId} fallback={record.eventName} />} />
+        )}
         {(record.topics ?? []).map((topic: { id: string; name: string }) => (
-          <Chip key={topic.id} size="small" color="primary" variant="outlined" label={<bdi>{topic.name}</bdi>} />
+          <Chip
+            key={topic.id}
+            size="small"
+            color="primary"
+            variant="outlined"
+            label={<RefName resource="topics" id={topic.id} fallback={topic.name} />}
+          />
         ))}
         {(record.tags ?? []).map((tag: { id: string; name: string }) => (
           <Chip key={tag.id} size="small" variant="outlined" label={<bdi>{tag.name}</bdi>} />
@@ -148,7 +149,17 @@ const StatementDetails = () => {
         {(record.stances ?? []).length === 0 && <Typography color="text.secondary">—</Typography>}
         {(record.stances ?? []).map(
           (stance: { value: number; targetName?: string; targetActorId?: string; targetTopicId?: string }, index: number) => (
-            <StanceChip key={index} value={stance.value} target={stance.targetName} />
+            <StanceChip
+              key={index}
+              value={stance.value}
+              target={
+                <RefName
+                  resource={stance.targetActorId ? 'actors' : 'topics'}
+                  id={stance.targetActorId ?? stance.targetTopicId}
+                  fallback={stance.targetName}
+                />
+              }
+            />
           ),
         )}
       </Box>
