@@ -24,10 +24,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom)[\\/]/, priority: 4 },
-            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|stylis)/, priority: 3, maxSize: 450_000 },
-            { name: 'react-admin', test: /node_modules[\\/](react-admin|ra-[a-z-]+|@tanstack|react-hook-form)/, priority: 2, maxSize: 450_000 },
+            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|stylis)/, priority: 3 },
+            { name: 'react-admin', test: /node_modules[\\/](react-admin|ra-[a-z-]+|@tanstack|react-hook-form)/, priority: 2 },
             { name: 'charts', test: /node_modules[\\/](recharts|d3-|victory|@reduxjs|redux|immer|es-toolkit)/, priority: 2 },
-            { name: 'vendor', test: /node_modules/, priority: 1, maxSize: 450_000 },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
           ],
         },
       },

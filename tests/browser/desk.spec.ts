@@ -36,6 +36,7 @@ async function openPage(locale: 'en' | 'ar', width: number): Promise<Page> {
   );
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   return page;
 }
 
@@ -258,6 +259,21 @@ describe('the Arabic UI', () => {
     );
     await chain.getByText(arabicDate).first().waitFor();
 
+    // A signed stance reads `−2` (the sign left of the digit) inside right-to-left text.
+    const chip = page.locator('[data-stance="-2"] bdi[dir=ltr]').first();
+    await chip.waitFor();
+    const [sign, digit] = await chip.evaluate((element) => {
+      const text = element.firstChild!;
+      return [0, 1].map((offset) => {
+        const range = document.createRange();
+        range.setStart(text, offset);
+        range.setEnd(text, offset + 1);
+        return range.getBoundingClientRect().left;
+      });
+    });
+    expect(await chip.textContent()).toBe('\u22122');
+    expect(sign).toBeLessThan(digit);
+
     await page.goto(`${app.baseUrl}/#/statements`);
     await page.locator('.RaList-main tbody').getByText(top.names.ar).first().waitFor();
 
@@ -271,5 +287,52 @@ describe('the Arabic UI', () => {
         .count(),
     ).toBe(0);
     await screenshot(page, 'desk-arabic-names-board');
+  });
+});
+
+describe("a statement's history", () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+  test('reads as names and labels, one line per changed field, in either language', async () => {
+    for (const [locale, notesLabel] of [
+      ['en', 'Notes'],
+      ['ar', 'ملاحظات'],
+    ] as const) {
+      const page = await openPage(locale, 1440);
+      try {
+        await page.goto(`${app.baseUrl}/#/statements/${statementId}/show`);
+        const history = page.getByTestId('history');
+        const latest = history.getByTestId('history-entry').first();
+        await latest.locator('li[data-field=notes]').waitFor();
+        expect(await latest.locator('li').count()).toBe(1);
+        expect(await latest.locator('li').textContent()).toMatch(
+          new RegExp(`^${notesLabel}: checked against the wire\\s*→\\s*checked against the wire and the video$`),
+        );
+        const text = (await history.textContent()) ?? '';
+        expect(text).not.toMatch(UUID);
+        expect(text).not.toMatch(/updatedBy|createdBy|actorPath|speakerName|\[\{|\{"/);
+        await screenshot(page, `desk-history-readable-${locale}`);
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+
+  test('restores an earlier version as a new edit', async () => {
+    const page = await openPage('en', 1440);
+    try {
+      await page.goto(`${app.baseUrl}/#/statements/${statementId}/show`);
+      const entries = page.getByTestId('history-entry');
+      await entries.nth(1).waitFor();
+      const before = await entries.count();
+      await entries.nth(1).getByRole('button', { name: 'View as it was' }).click();
+      await page.getByTestId('history-as-of').getByRole('button', { name: 'Restore this version' }).click();
+      await page.getByTestId('history-as-of').waitFor({ state: 'detached' });
+      await page.waitForFunction((count) => document.querySelectorAll('[data-testid=history-entry]').length === count + 1, before);
+      const restored = await api<{ notes: string }>(`statements/${statementId}`);
+      expect(restored.notes).toBe('checked against the wire');
+    } finally {
+      await page.context().close();
+    }
   });
 });

@@ -10,6 +10,8 @@ export const RefName = ({ resource, id, fallback }: { resource: string; id: stri
   // English names come with the rows; other languages need the record's `names`.
   const { data } = useGetManyAggregate(resource, { ids: id ? [id] : [] }, { enabled: Boolean(id) && (locale !== 'en' || !fallback) });
   if (!id) return null;
-  const name = localName(data?.[0], locale) || fallback || id;
+  const record = data?.[0];
+  const text = typeof record?.text === 'string' ? (record.text.length > 60 ? `${record.text.slice(0, 60)}…` : record.text) : '';
+  const name = localName(record, locale) || record?.email || text || fallback || id;
   return <bdi>{name}</bdi>;
 };
