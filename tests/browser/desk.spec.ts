@@ -336,3 +336,31 @@ describe("a statement's history", () => {
     }
   });
 });
+
+describe('the trash', () => {
+  test('is a menu entry listing deleted statements with when and by whom, each readable but not editable', async () => {
+    const seeded = await api<{ actorId: string }>(`statements/${statementId}`);
+    const created = await api<{ id: string }>('statements', {
+      method: 'POST',
+      body: JSON.stringify({ text: 'Trash test statement', lang: 'en', kind: 'quote', actorId: seeded.actorId, saidOn: '2023-09-21' }),
+    });
+    await api(`statements/${created.id}`, { method: 'DELETE' });
+    const page = await openPage('en', 1440);
+    try {
+      await page.goto(`${app.baseUrl}/#/statements`);
+      await page.getByRole('menuitem', { name: 'Trash' }).click();
+      const row = page.getByRole('row').filter({ hasText: 'Trash test statement' });
+      await row.waitFor();
+      await row.getByText('Administrator').waitFor();
+      await screenshot(page, 'desk-trash-en-1440');
+      await row.getByText('Trash test statement').click();
+      const view = page.getByTestId('trash-show');
+      await view.getByTestId('statement-text').getByText('Trash test statement').waitFor();
+      await view.getByTestId('history-entry').first().waitFor();
+      expect(await page.getByRole('button', { name: 'Add cross-reference' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

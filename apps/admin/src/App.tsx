@@ -4,6 +4,8 @@ import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { TrashList } from './trash/TrashList';
+import { TrashShow } from './trash/TrashShow';
 import { AppLayout } from './layout/AppLayout';
 import { DirectionProvider } from './layout/DirectionProvider';
 import { LoginPage } from './layout/LoginPage';
@@ -47,6 +49,8 @@ export const App = () => (
             {permissions === 'admin' && <Resource name="users" {...users} />}
             <CustomRoutes>
               <Route path="/positions" element={page(<PositionsBoard />)} />
+              <Route path="/trash" element={<TrashList />} />
+              <Route path="/trash/:id" element={<TrashShow />} />
               {permissions !== 'analyst' && <Route path="/intake/extract" element={page(<ExtractPage />)} />}
               {permissions !== 'analyst' && <Route path="/intake/import" element={page(<ImportPage />)} />}
             </CustomRoutes>

@@ -3,7 +3,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { readToken } from './authProvider';
 import { translatableFieldErrors } from './common/fieldErrors';
 
-const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
+export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
   const token = readToken();
   try {
     return await fetchUtils.fetchJson(url, {

@@ -110,7 +110,7 @@ export const HistoryPanel = () => {
   const entries = data ?? [];
   const viewed = viewing ? entries.find((entry) => entry.id === viewing) : undefined;
   const asOf = viewing ? recordAsOf(record, entries, viewing) : undefined;
-  const canRestore = Boolean(hasEdit) && permissions !== 'analyst' && viewing !== entries[0]?.id;
+  const canRestore = Boolean(hasEdit) && permissions !== 'analyst' && !record.deletedAt && viewing !== entries[0]?.id;
 
   const restore = async () => {
     if (!asOf) return;

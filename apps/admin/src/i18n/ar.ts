@@ -275,6 +275,7 @@ export const ar: TranslationMessages = {
       actions: { publish: 'نشر', tag: 'إضافة وسوم', restore: 'استعادة' },
       sections: { who: 'من تحدث وباسم من', where: 'أين نُشر', chain: 'سلسلة النقل', relations: 'الإحالات المتبادلة' },
       helpers: { actorId: 'اتركه فارغًا ليُؤخذ من منصب المتحدث في ذلك التاريخ' },
+      trash: { title: 'سلة المهملات', deleted_on: 'حُذف في' },
       conflict: {
         title: 'حفظ شخص آخر هذا التصريح أثناء تعديلك له. لم يُحفظ شيء من تعديلاتك بعد.',
         who: 'حفظه %{who} في %{at}.',

@@ -55,6 +55,7 @@ export const en: TranslationMessages = {
       actions: { publish: 'Publish', tag: 'Add tags', restore: 'Restore' },
       sections: { who: 'Who spoke, for whom', where: 'Where it was reported', chain: 'Transmission chain', relations: 'Cross-references' },
       helpers: { actorId: "Leave empty to take it from the speaker's role on that date" },
+      trash: { title: 'Trash', deleted_on: 'Deleted on' },
       conflict: {
         title: 'Someone else saved this statement while you were editing it. Nothing of yours was saved yet.',
         who: 'Saved by %{who} on %{at}.',

@@ -133,7 +133,7 @@ export const StatementList = () => {
             sx={{ width: '50%', minWidth: 260 }}
             render={(record) => <ClampedText text={record.text} lang={record.lang} />}
           />
-          <DataTable.Col source="actorName" label="resources.statements.fields.actorId" sx={{ minWidth: 140 }}>
+          <DataTable.Col source="actorPath" label="resources.statements.fields.actorId" sx={{ minWidth: 140 }}>
             <ActorPathField />
           </DataTable.Col>
           <DataTable.Col source="saidOn" sx={{ whiteSpace: 'nowrap' }}>

@@ -92,7 +92,8 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
   );
 };
 
-const StatementDetails = () => {
+/** A statement as read; `readOnly` (the trash) offers no new cross-reference. */
+export const StatementDetails = ({ readOnly = false }: { readOnly?: boolean }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const { permissions } = usePermissions();
@@ -175,7 +176,7 @@ const StatementDetails = () => {
 
       <Divider sx={{ my: 2 }} />
       <Heading label="resources.statements.sections.relations" />
-      <RelationsPanel canAdd={permissions !== 'analyst'} />
+      <RelationsPanel canAdd={!readOnly && permissions !== 'analyst'} />
     </Box>
   );
 };

@@ -40,6 +40,8 @@ export const STATEMENT_SORT: Record<string, string> = {
   lang: 's.lang',
   channel: 's.channel',
   actorName: '(SELECT f_sa.name FROM actors f_sa WHERE f_sa.id = s.actor_id)',
+  // The path the admin's list shows (`Armenia › Government of Armenia`), step by step.
+  actorPath: '(SELECT f_sl.actor_path FROM statement_labels f_sl WHERE f_sl.statement_id = s.id)',
   relevance: 's.said_on',
 };
 
