@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // page.evaluate() callbacks run in the browser.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshot } from './browser';
+import { labelled, launchChromium, screenshot } from './browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningApp, startApp } from './server';
 
 /**
@@ -37,6 +37,7 @@ async function openPage(locale: 'en' | 'ar', width: number): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('console', (message) => message.type() === 'error' && console.error(`console: ${message.text().slice(0, 300)}`));
   return page;
 }
 
@@ -362,5 +363,72 @@ describe('the trash', () => {
     } finally {
       await page.context().close();
     }
+  });
+});
+
+describe('small things editors expect', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openPage('en', 1440);
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  test('moves through the list with the keyboard, hidden bulk buttons out of reach', async () => {
+    await page.goto(`${app.baseUrl}/#/statements`);
+    const rows = page.locator('.RaDataTable-clickableRow');
+    await rows.nth(1).waitFor();
+    expect(await page.locator('.RaBulkActionsToolbar-collapsed').evaluate((bar) => getComputedStyle(bar).visibility)).toBe('hidden');
+    expect(await rows.first().getAttribute('tabindex')).toBe('0');
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await rows.nth(1).evaluate((row) => row === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/show$/);
+  });
+
+  test('tags in bulk with a new tag, then removes it in bulk', async () => {
+    const tag = `bulk-${Date.now().toString(36)}`;
+    await page.goto(`${app.baseUrl}/#/statements`);
+    const row = page.locator('.RaDataTable-clickableRow').first();
+    await row.waitFor();
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Add tags' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox').fill(tag);
+    await page
+      .getByRole('option', { name: new RegExp(tag) })
+      .first()
+      .click();
+    await dialog.getByRole('button', { name: 'Add tags' }).click();
+    await row.getByText(tag).waitFor();
+
+    await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Remove tags' }).click();
+    await dialog.getByRole('combobox').fill(tag);
+    await page.getByRole('option', { name: tag }).first().click();
+    await dialog.getByRole('button', { name: 'Remove tags' }).click();
+    await row.getByText(tag).waitFor({ state: 'detached' });
+  });
+
+  test("shows on a body's page the people who hold roles there", async () => {
+    const [body] = await api<Array<{ id: string }>>(`actors?filter=${encodeURIComponent('{"q":"Government of Armenia"}')}`);
+    await page.goto(`${app.baseUrl}/#/actors/${body.id}`);
+    await page.getByTestId('role-holders').getByText('Nikol Pashinyan').waitFor();
+  });
+
+  test('offers as cross-reference other statements only, each with its actor and date', async () => {
+    await page.goto(`${app.baseUrl}/#/statements/${statementId}/show`);
+    const own = await api<{ text: string }>(`statements/${statementId}`);
+    const picker = page.getByRole('combobox', { name: labelled('Other statement (search its text)') });
+    await picker.click();
+    await picker.fill(own.text.split(' ').slice(0, 2).join(' '));
+    await page.waitForLoadState('networkidle');
+    const options = await page.getByRole('option').allTextContents();
+    expect(options.some((option) => option.startsWith(own.text.slice(0, 40)))).toBe(false);
+    await picker.fill('أذربيجان');
+    await page.getByRole('option').first().waitFor();
+    expect(await page.getByRole('option').first().textContent()).toMatch(/ — .+ · [A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   });
 });

@@ -24,6 +24,8 @@ import { namesFormValues, namesPayload } from '../common/langMap';
 import { StatementsOf } from '../common/StatementsOf';
 import { HistoryPanel } from '../common/HistoryPanel';
 import { kindChoices } from './ActorList';
+import { LocalNameField } from '../common/LocalNameField';
+import { useFormat } from '../common/format';
 
 const byName = (q: string) => ({ q });
 
@@ -47,6 +49,44 @@ const SubActors = () => {
           <DataTable.Col source="kind">
             <SelectField source="kind" choices={kindChoices} />
           </DataTable.Col>
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
+};
+
+/** The people who hold or held a role at this body, each with the titles and dates of those roles. */
+const RoleHolders = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const { date } = useFormat();
+  if (!record || record.kind === 'person') return null;
+  return (
+    <Box sx={{ p: 2 }} data-testid="role-holders">
+      <Typography variant="h6">{translate('resources.actors.sections.people')}</Typography>
+      <ReferenceManyField
+        reference="actors"
+        target="roleActorId"
+        sort={{ field: 'name', order: 'ASC' }}
+        perPage={100}
+        empty={<Typography color="text.secondary">—</Typography>}
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="name">
+            <LocalNameField />
+          </DataTable.Col>
+          <DataTable.Col
+            source="roles"
+            disableSort
+            render={(person) =>
+              (person.roles ?? [])
+                .filter((role: { actorId: string }) => role.actorId === record.id)
+                .map((role: { title: string; from?: string | null; to?: string | null }) =>
+                  [role.title, role.from ? `${date(role.from)} – ${role.to ? date(role.to) : ''}` : ''].filter(Boolean).join(', '),
+                )
+                .join('; ')
+            }
+          />
         </DataTable>
       </ReferenceManyField>
     </Box>
@@ -95,6 +135,7 @@ export const ActorEdit = () => (
   <Edit mutationMode="pessimistic" transform={namesPayload}>
     <ActorForm />
     <SubActors />
+    <RoleHolders />
     <ActorStatements />
     <HistoryPanel />
   </Edit>

@@ -272,7 +272,7 @@ export const ar: TranslationMessages = {
         speech: 'خطاب',
         other: 'أخرى',
       },
-      actions: { publish: 'نشر', tag: 'إضافة وسوم', restore: 'استعادة' },
+      actions: { untag: 'إزالة وسوم', unpublish: 'إعادة إلى مسودة', publish: 'نشر', tag: 'إضافة وسوم', restore: 'استعادة' },
       sections: { who: 'من تحدث وباسم من', where: 'أين نُشر', chain: 'سلسلة النقل', relations: 'الإحالات المتبادلة' },
       helpers: { actorId: 'اتركه فارغًا ليُؤخذ من منصب المتحدث في ذلك التاريخ' },
       trash: { title: 'سلة المهملات', deleted_on: 'حُذف في' },
@@ -331,7 +331,7 @@ export const ar: TranslationMessages = {
         path: 'المسار',
         depth: 'العمق',
       },
-      sections: { children: 'الجهات التابعة مباشرة' },
+      sections: { people: 'أشخاص يشغلون مناصب هنا', children: 'الجهات التابعة مباشرة' },
       kinds: {
         state: 'دولة',
         government_body: 'هيئة حكومية',

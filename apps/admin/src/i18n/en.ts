@@ -52,7 +52,7 @@ export const en: TranslationMessages = {
         speech: 'Speech',
         other: 'Other',
       },
-      actions: { publish: 'Publish', tag: 'Add tags', restore: 'Restore' },
+      actions: { untag: 'Remove tags', unpublish: 'Back to draft', publish: 'Publish', tag: 'Add tags', restore: 'Restore' },
       sections: { who: 'Who spoke, for whom', where: 'Where it was reported', chain: 'Transmission chain', relations: 'Cross-references' },
       helpers: { actorId: "Leave empty to take it from the speaker's role on that date" },
       trash: { title: 'Trash', deleted_on: 'Deleted on' },
@@ -110,7 +110,7 @@ export const en: TranslationMessages = {
         path: 'Path',
         depth: 'Depth',
       },
-      sections: { children: 'Directly below' },
+      sections: { people: 'People with roles here', children: 'Directly below' },
       kinds: {
         state: 'State',
         government_body: 'Government body',

@@ -53,6 +53,10 @@ const withDirection = (theme: Theme, direction: 'ltr' | 'rtl'): Theme => ({
         },
       },
     },
+    // Hidden bulk buttons are out of the tab order too.
+    RaBulkActionsToolbar: {
+      styleOverrides: { root: { '& .RaBulkActionsToolbar-collapsed': { visibility: 'hidden' } } },
+    },
     RaList: {
       styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } },
     },

@@ -15,6 +15,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
+import { KeyboardRows } from '../common/KeyboardRows';
 import { RefName } from '../common/RefName';
 import { ClampedText } from '../common/ClampedText';
 import { DateText } from '../common/DateText';
@@ -53,7 +54,9 @@ const BulkActions = () =>
   ) : (
     <>
       <BulkTagButton />
+      <BulkTagButton remove />
       <BulkPublishButton />
+      <BulkPublishButton status="draft" />
       <BulkDeleteButton mutationMode="pessimistic" />
     </>
   );
@@ -118,6 +121,7 @@ export const StatementList = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   return (
     <List filters={statementFilters} actions={<ListActions columns={!phone} />} sort={{ field: 'saidOn', order: 'DESC' }} exporter={false}>
+      <KeyboardRows />
       {phone ? (
         <PhoneList />
       ) : (
