@@ -214,7 +214,7 @@ describe('the positions board', () => {
   });
 
   test("opens, from every cell, a list of exactly the cell's count, its filters shown and removable", async () => {
-    await page.goto(`${app.baseUrl}/#/positions`);
+    await page.goto(`${app.baseUrl}/#/positions?filter=${encodeURIComponent('{"status":"published"}')}`);
     await page.getByTestId('positions-matrix').waitFor();
     const cells = await page.locator('[data-count]').count();
     expect(cells).toBeGreaterThan(10);
@@ -390,8 +390,13 @@ describe('small things editors expect', () => {
 
   test('tags in bulk with a new tag, then removes it in bulk', async () => {
     const tag = `bulk-${Date.now().toString(36)}`;
-    await page.goto(`${app.baseUrl}/#/statements`);
-    const row = page.locator('.RaDataTable-clickableRow').first();
+    const seeded = await api<{ actorId: string }>(`statements/${statementId}`);
+    await api('statements', {
+      method: 'POST',
+      body: JSON.stringify({ text: `Bulk tagging ${tag}`, lang: 'en', kind: 'quote', actorId: seeded.actorId, saidOn: '2023-09-22' }),
+    });
+    await page.goto(`${app.baseUrl}/#/statements?filter=${encodeURIComponent(JSON.stringify({ q: tag }))}`);
+    const row = page.getByRole('row').filter({ hasText: `Bulk tagging ${tag}` });
     await row.waitFor();
     await row.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Add tags' }).click();
@@ -402,14 +407,14 @@ describe('small things editors expect', () => {
       .first()
       .click();
     await dialog.getByRole('button', { name: 'Add tags' }).click();
-    await row.getByText(tag).waitFor();
+    await row.locator('.MuiChip-root', { hasText: tag }).waitFor();
 
     await row.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Remove tags' }).click();
     await dialog.getByRole('combobox').fill(tag);
     await page.getByRole('option', { name: tag }).first().click();
     await dialog.getByRole('button', { name: 'Remove tags' }).click();
-    await row.getByText(tag).waitFor({ state: 'detached' });
+    await row.locator('.MuiChip-root', { hasText: tag }).waitFor({ state: 'detached' });
   });
 
   test("shows on a body's page the people who hold roles there", async () => {
