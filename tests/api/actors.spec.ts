@@ -100,6 +100,13 @@ describe('actors API', () => {
     expect(bad.body.errors).toEqual({ 'roles.0.actorId': 'does not exist' });
   });
 
+  it('lists the people who hold a role at an actor (roleActorId)', async () => {
+    const res = await list({ roleActorId: ids['az-mod'] }).expect(200);
+    expect(res.body.map((a: { slug: string }) => a.slug)).toEqual(['hikmet-hajiyev']);
+    expect((await list({ roleActorId: ids.armenia }).expect(200)).body).toEqual([]);
+    await list({ roleActorId: 'nope' }).expect(400);
+  });
+
   it('refuses a parent that makes a cycle, and a person as parent', async () => {
     const cycle = await t.as('editor').put(`/api/actors/${ids.azerbaijan}`).send({ parentId: ids['az-mod'] }).expect(400);
     expect(cycle.body.errors).toHaveProperty('parentId');

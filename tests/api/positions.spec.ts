@@ -235,6 +235,42 @@ describe('GET /api/positions', () => {
     expect(await positions({ lang: 'ar' })).toEqual([]);
   });
 
+  it("lists exactly a cell's count with the cell's filter: this actor only without rollup, this target only", async () => {
+    // A stance toward a sub-actor of a target, so that "Armenia" as a target and its subtree differ.
+    await statement('s8', 'az', '2023-09-22', [['am-mfa', -1]]);
+    try {
+      for (const [rollup, extra] of [
+        [false, {}],
+        [true, {}],
+        [false, { status: 'published', saidFrom: '2023-09-01', saidTo: '2023-09-30' }],
+        [true, { status: 'published' }],
+      ] as const) {
+        const rows = await positions({ ...extra, ...(rollup ? { rollup } : {}) });
+        expect(rows.length).toBeGreaterThan(3);
+        for (const row of rows) {
+          const filter = {
+            ...extra,
+            actorId: row.actorId,
+            ...(rollup ? {} : { actorOnly: true }),
+            ...(row.targetType === 'actor' ? { targetActorId: row.targetId, targetOnly: true } : { targetTopicId: row.targetId }),
+          };
+          const list = await t
+            .as('analyst')
+            .get('/api/statements')
+            .query({ filter: JSON.stringify(filter) })
+            .expect(200);
+          expect([`${slugOf(row.actorId as string)}→${slugOf(row.targetId as string)}`, list.body.length]).toEqual([
+            `${slugOf(row.actorId as string)}→${slugOf(row.targetId as string)}`,
+            row.count,
+          ]);
+        }
+      }
+    } finally {
+      await sql(`DELETE FROM stances WHERE statement_id = $1`, [id.s8]);
+      await sql(`DELETE FROM statements WHERE id = $1`, [id.s8]);
+    }
+  });
+
   it('sorts and pages like every list, with Content-Range', async () => {
     const response = await t
       .as('analyst')

@@ -215,6 +215,49 @@ describe('statements API', () => {
       expect(total[0].n).toBe(0);
     });
 
+    it('sorts by actorPath, the path the list shows (Armenia › Government before Azerbaijan)', async () => {
+      const created: string[] = [];
+      for (const actor of ['az-mod', 'azerbaijan', 'arm-gov']) {
+        const body = await post('statements', `path-${actor}`, {
+          text: `path sort ${actor}`,
+          lang: 'en',
+          kind: 'quote',
+          actorId: id[actor],
+          saidOn: '2023-09-19',
+        });
+        created.push(body.id);
+      }
+      try {
+        for (const order of ['ASC', 'DESC']) {
+          const res = await list({ id: created }, { sort: JSON.stringify(['actorPath', order]) }).expect(200);
+          const paths = res.body.map((row: { actorPath: string[] }) => row.actorPath.join(' › '));
+          const expected = ['Armenia › Government of Armenia', 'Azerbaijan', 'Azerbaijan › Ministry of Defence'];
+          expect(paths).toEqual(order === 'ASC' ? expected : [...expected].reverse());
+        }
+      } finally {
+        for (const statement of created) await editor().delete(`/api/statements/${statement}`).expect(200);
+      }
+    });
+
+    it('gives each field error a code the admin translates (a stance with both targets: stance_one_target)', async () => {
+      const body = {
+        text: 'Test',
+        lang: 'en',
+        kind: 'quote',
+        actorId: id.armenia,
+        saidOn: '2023-09-19',
+        stances: [{ targetActorId: id.armenia, targetTopicId: id.ceasefire, value: 1 }],
+        speakerId: '00000000-0000-0000-0000-000000000000',
+      };
+      const res = await editor().post('/api/statements').send(body).expect(400);
+      expect(res.body.codes).toMatchObject({ speakerId: 'not_found' });
+      const stance = await editor()
+        .post('/api/statements')
+        .send({ ...body, speakerId: undefined })
+        .expect(400);
+      expect(stance.body.codes).toEqual({ 'stances.0.targetActorId': 'stance_one_target' });
+    });
+
     it('takes back the record as GET returned it, ignoring read-only fields, and bumps the version', async () => {
       const created = await post('statements', 'edit', {
         text: 'Draft wording',

@@ -1,8 +1,11 @@
-import { AdminContext, AdminUI, CustomRoutes, Resource, localStorageStore } from 'react-admin';
+import { type ReactNode, Suspense, lazy } from 'react';
+import { AdminContext, AdminUI, CustomRoutes, Loading, Resource, localStorageStore } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
+import { TrashList } from './trash/TrashList';
+import { TrashShow } from './trash/TrashShow';
 import { AppLayout } from './layout/AppLayout';
 import { DirectionProvider } from './layout/DirectionProvider';
 import { LoginPage } from './layout/LoginPage';
@@ -14,8 +17,12 @@ import tags from './tags';
 import events from './events';
 import users from './users';
 import audit from './audit';
-import { PositionsBoard } from './positions/PositionsBoard';
-import { ExtractPage, ImportPage } from './intake';
+
+// Pages outside the resources load their code when first opened.
+const PositionsBoard = lazy(() => import('./positions/PositionsBoard').then((module) => ({ default: module.PositionsBoard })));
+const ExtractPage = lazy(() => import('./intake').then((module) => ({ default: module.ExtractPage })));
+const ImportPage = lazy(() => import('./intake').then((module) => ({ default: module.ImportPage })));
+const page = (element: ReactNode) => <Suspense fallback={<Loading />}>{element}</Suspense>;
 
 const store = localStorageStore(undefined, 'stance');
 
@@ -41,9 +48,11 @@ export const App = () => (
             <Resource name="audit" {...audit} />
             {permissions === 'admin' && <Resource name="users" {...users} />}
             <CustomRoutes>
-              <Route path="/positions" element={<PositionsBoard />} />
-              {permissions !== 'analyst' && <Route path="/intake/extract" element={<ExtractPage />} />}
-              {permissions !== 'analyst' && <Route path="/intake/import" element={<ImportPage />} />}
+              <Route path="/positions" element={page(<PositionsBoard />)} />
+              <Route path="/trash" element={<TrashList />} />
+              <Route path="/trash/:id" element={<TrashShow />} />
+              {permissions !== 'analyst' && <Route path="/intake/extract" element={page(<ExtractPage />)} />}
+              {permissions !== 'analyst' && <Route path="/intake/import" element={page(<ImportPage />)} />}
             </CustomRoutes>
           </>
         )}

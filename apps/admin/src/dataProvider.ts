@@ -1,15 +1,27 @@
-import { fetchUtils, type DataProvider, type GetListParams, type GetManyReferenceParams } from 'react-admin';
+import { HttpError, fetchUtils, type DataProvider, type GetListParams, type GetManyReferenceParams } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { readToken } from './authProvider';
+import { translatableFieldErrors } from './common/fieldErrors';
 
 type HttpClient = typeof fetchUtils.fetchJson;
 
-const httpClient: HttpClient = (url, options = {}) => {
+export const httpClient: HttpClient = async (url, options = {}) => {
   const token = readToken();
-  return fetchUtils.fetchJson(url, {
-    ...options,
-    user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
-  });
+  try {
+    return await fetchUtils.fetchJson(url, {
+      ...options,
+      user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
+    });
+  } catch (error) {
+    // Field errors reach the form in the UI's language (the API sends a code with each).
+    if (error instanceof HttpError && error.body?.codes) {
+      throw new HttpError(error.message, error.status, {
+        ...error.body,
+        errors: translatableFieldErrors(error.body.errors, error.body.codes),
+      });
+    }
+    throw error;
+  }
 };
 
 /** What a list's `meta` says when the API counted only up to a bound: at least this many rows match. */

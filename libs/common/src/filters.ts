@@ -19,6 +19,10 @@ export interface StatementFilter {
   lang?: string | string[];
   kind?: string | string[];
   status?: string | string[];
+  /** Not in the contract: `actorId` matches that actor alone, not its descendants (a board cell without rollup). */
+  actorOnly?: boolean;
+  /** Not in the contract: `targetActorId` matches that actor alone, not its descendants (a board cell's target). */
+  targetOnly?: boolean;
 }
 
 export const STATEMENT_FILTER_KEYS = [
@@ -38,4 +42,6 @@ export const STATEMENT_FILTER_KEYS = [
   'lang',
   'kind',
   'status',
+  'actorOnly',
+  'targetOnly',
 ] as const;

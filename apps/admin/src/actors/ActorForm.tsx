@@ -24,6 +24,8 @@ import { namesFormValues, namesPayload } from '../common/langMap';
 import { StatementsOf } from '../common/StatementsOf';
 import { HistoryPanel } from '../common/HistoryPanel';
 import { kindChoices } from './ActorList';
+import { LocalNameField } from '../common/LocalNameField';
+import { useFormat } from '../common/format';
 
 const byName = (q: string) => ({ q });
 
@@ -53,6 +55,44 @@ const SubActors = () => {
   );
 };
 
+/** The people who hold or held a role at this body, each with the titles and dates of those roles. */
+const RoleHolders = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const { date } = useFormat();
+  if (!record || record.kind === 'person') return null;
+  return (
+    <Box sx={{ p: 2 }} data-testid="role-holders">
+      <Typography variant="h6">{translate('resources.actors.sections.people')}</Typography>
+      <ReferenceManyField
+        reference="actors"
+        target="roleActorId"
+        sort={{ field: 'name', order: 'ASC' }}
+        perPage={100}
+        empty={<Typography color="text.secondary">—</Typography>}
+      >
+        <DataTable bulkActionButtons={false}>
+          <DataTable.Col source="name">
+            <LocalNameField />
+          </DataTable.Col>
+          <DataTable.Col
+            source="roles"
+            disableSort
+            render={(person) =>
+              (person.roles ?? [])
+                .filter((role: { actorId: string }) => role.actorId === record.id)
+                .map((role: { title: string; from?: string | null; to?: string | null }) =>
+                  [role.title, role.from ? `${date(role.from)} – ${role.to ? date(role.to) : ''}` : ''].filter(Boolean).join(', '),
+                )
+                .join('; ')
+            }
+          />
+        </DataTable>
+      </ReferenceManyField>
+    </Box>
+  );
+};
+
 const ActorForm = () => (
   <SimpleForm defaultValues={namesFormValues}>
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
@@ -72,7 +112,7 @@ const ActorForm = () => (
                   label="resources.actors.fields.roleActor"
                   filterToQuery={byName}
                   validate={required()}
-                  sx={{ minWidth: 260 }}
+                  sx={{ width: { xs: '100%', sm: 360 } }}
                 />
               </ReferenceInput>
               <TextInput source="title" label="resources.actors.fields.roleTitle" validate={required()} />
@@ -82,7 +122,7 @@ const ActorForm = () => (
           </ArrayInput>
         ) : (
           <ReferenceInput source="parentId" reference="actors">
-            <AutocompleteInput filterToQuery={byName} sx={{ minWidth: 320 }} />
+            <AutocompleteInput filterToQuery={byName} sx={{ width: { xs: '100%', sm: 360 } }} />
           </ReferenceInput>
         )
       }
@@ -95,6 +135,7 @@ export const ActorEdit = () => (
   <Edit mutationMode="pessimistic" transform={namesPayload}>
     <ActorForm />
     <SubActors />
+    <RoleHolders />
     <ActorStatements />
     <HistoryPanel />
   </Edit>

@@ -2,6 +2,7 @@ import { Box } from '@mui/material';
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { ACTOR_KINDS } from '@stance/common';
 import { ActorPathField } from '../common/ActorPathField';
+import { LocalNameField } from '../common/LocalNameField';
 import { CreateAndExportActions } from '../common/ServerExportButton';
 
 export const kindChoices = ACTOR_KINDS.map((id) => ({ id, name: `resources.actors.kinds.${id}` }));
@@ -28,7 +29,7 @@ export const ActorList = () => (
         render={(record) => (
           <Box component="span" dir="auto" sx={{ display: 'inline-block', paddingInlineStart: `${(record.depth ?? 0) * 24}px` }}>
             {(record.depth ?? 0) > 0 && '└ '}
-            {record.name}
+            <LocalNameField />
           </Box>
         )}
       />
@@ -36,7 +37,7 @@ export const ActorList = () => (
         <SelectField source="kind" choices={kindChoices} />
       </DataTable.Col>
       <DataTable.Col source="depth" label="resources.actors.fields.path">
-        <ActorPathField source="path" fallback="name" />
+        <ActorPathField source="path" fallback="name" idSource="id" />
       </DataTable.Col>
     </DataTable>
   </List>

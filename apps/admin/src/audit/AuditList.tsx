@@ -1,5 +1,8 @@
+import { DataTable, Link, List, SelectField, SelectInput, TextInput } from 'react-admin';
+import { ChangeList } from '../common/ChangeList';
+import { DateText } from '../common/DateText';
 import { Box } from '@mui/material';
-import { DataTable, DateField, Link, List, SelectField, SelectInput, TextInput, usePermissions, useRecordContext } from 'react-admin';
+import { usePermissions } from 'react-admin';
 import { AuthorLabel } from '../common/HistoryPanel';
 import { AUDIT_ACTIONS } from '@stance/common';
 
@@ -15,31 +18,13 @@ const auditFilters = (permissions: unknown) => [
   ...(permissions === 'editor' || permissions === 'admin' ? [<TextInput key="userId" source="userId" />] : []),
 ];
 
-/** `field: before → after` for each changed field. */
-const ChangesField = () => {
-  const record = useRecordContext();
-  const changes = (record?.changes ?? {}) as Record<string, [unknown, unknown]>;
-  const show = (value: unknown) =>
-    value === null || value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
-  return (
-    <Box component="ul" sx={{ m: 0, ps: 2, fontSize: '0.8rem' }}>
-      {Object.entries(changes).map(([field, pair]) => (
-        <li key={field}>
-          <strong>{field}</strong>: <bdi>{show(Array.isArray(pair) ? pair[0] : undefined)}</bdi> →{' '}
-          <bdi>{show(Array.isArray(pair) ? pair[1] : pair)}</bdi>
-        </li>
-      ))}
-    </Box>
-  );
-};
-
 export const AuditList = () => {
   const { permissions } = usePermissions();
   return (
     <List filters={auditFilters(permissions)} exporter={false} sort={{ field: 'at', order: 'DESC' }}>
       <DataTable bulkActionButtons={false}>
         <DataTable.Col source="at">
-          <DateField source="at" showTime />
+          <DateText source="at" withTime />
         </DataTable.Col>
         <DataTable.Col source="userName" disableSort render={(entry) => <AuthorLabel entry={entry} />} />
         <DataTable.Col source="action">
@@ -58,14 +43,19 @@ export const AuditList = () => {
                 to={`/${entry.entityType}/${entry.entityId}${entry.entityType === 'statements' ? '/show' : ''}`}
                 onClick={(event: React.MouseEvent) => event.stopPropagation()}
               >
-                {entry.entityId}
+                <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
+                  {entry.entityId}
+                </Box>
               </Link>
             )
           }
         />
-        <DataTable.Col source="changes" disableSort>
-          <ChangesField />
-        </DataTable.Col>
+        <DataTable.Col
+          source="changes"
+          disableSort
+          sx={{ minWidth: 240 }}
+          render={(entry) => <ChangeList changes={entry.changes} resource={entry.entityType} />}
+        />
       </DataTable>
     </List>
   );

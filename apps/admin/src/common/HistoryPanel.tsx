@@ -12,7 +12,19 @@ import {
   ListItem,
   Typography,
 } from '@mui/material';
-import { useGetList, useLocale, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import {
+  useDataProvider,
+  useGetList,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+  useResourceContext,
+  useResourceDefinition,
+  useTranslate,
+} from 'react-admin';
+import { ChangeList, ChangeValue, shownChanges } from './ChangeList';
+import { useFormat } from './format';
 import { authorOf, recordAsOf, type AuditEntry } from './recordAsOf';
 
 /** The author of an entry, or "Staff" / "System" when the reader may not know or there is none. */
@@ -29,53 +41,47 @@ const ACTION_COLORS: Record<string, 'success' | 'info' | 'error' | 'warning'> = 
   restore: 'warning',
 };
 
-const shown = (value: unknown): string =>
-  value === null || value === undefined || value === '' ? '∅' : typeof value === 'string' ? value : JSON.stringify(value);
-
-const when = (at: string, locale: string) => {
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' });
-};
-
-/** A field label for `resource`, falling back to the field's own name. */
-const useFieldLabel = (resource: string) => {
-  const translate = useTranslate();
-  return (field: string) => translate(`resources.${resource}.fields.${field}`, { _: field });
-};
-
 /** The record as it was right after one entry, every field with its value then. */
 const AsOfDialog = ({
   resource,
   record,
   entry,
+  canRestore,
+  onRestore,
   onClose,
 }: {
   resource: string;
   record: Record<string, unknown>;
   entry: AuditEntry;
+  canRestore: boolean;
+  onRestore: () => void;
   onClose: () => void;
 }) => {
   const translate = useTranslate();
-  const locale = useLocale();
-  const label = useFieldLabel(resource);
+  const { date } = useFormat();
+  const fields = shownChanges(Object.fromEntries(Object.entries(record).map(([field, value]) => [field, [value, value]])));
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth data-testid="history-as-of">
-      <DialogTitle>{translate('resources.audit.history.as_of', { at: when(entry.at, locale) })}</DialogTitle>
+      <DialogTitle>{translate('resources.audit.history.as_of', { at: date(entry.at, true) })}</DialogTitle>
       <DialogContent dividers>
-        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5 }}>
-          {Object.entries(record).map(([field, value]) => (
+        <Box
+          component="dl"
+          sx={{ m: 0, display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'max-content 1fr' }, columnGap: 2, rowGap: 0.5 }}
+        >
+          {fields.map(([field, [value]]) => (
             <Fragment key={field}>
               <Box component="dt" sx={{ fontWeight: 600 }}>
-                {label(field)}
+                {translate(`resources.${resource}.fields.${field}`, { _: field })}
               </Box>
-              <Box component="dd" dir="auto" sx={{ m: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {shown(value)}
+              <Box component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+                <ChangeValue resource={resource} field={field} value={value} />
               </Box>
             </Fragment>
           ))}
         </Box>
       </DialogContent>
       <DialogActions>
+        {canRestore && <Button onClick={onRestore}>{translate('resources.audit.history.restore')}</Button>}
         <Button onClick={onClose}>{translate('ra.action.close')}</Button>
       </DialogActions>
     </Dialog>
@@ -84,14 +90,19 @@ const AsOfDialog = ({
 
 /**
  * The audit trail of the record in view, newest first: who changed what and when, each changed
- * field as before → after, and per entry the record as it was right after it.
+ * field as before → after, and per entry the record as it was right after it, which an editor can
+ * restore (a normal update, with its own audit entry).
  */
 export const HistoryPanel = () => {
   const record = useRecordContext();
   const resource = useResourceContext() ?? '';
+  const { hasEdit } = useResourceDefinition();
+  const { permissions } = usePermissions();
   const translate = useTranslate();
-  const locale = useLocale();
-  const label = useFieldLabel(resource);
+  const { date } = useFormat();
+  const dataProvider = useDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
   const [viewing, setViewing] = useState<string | null>(null);
   const { data, isPending, error } = useGetList<AuditEntry>(
     'audit',
@@ -106,6 +117,24 @@ export const HistoryPanel = () => {
   const entries = data ?? [];
   const viewed = viewing ? entries.find((entry) => entry.id === viewing) : undefined;
   const asOf = viewing ? recordAsOf(record, entries, viewing) : undefined;
+  const canRestore = Boolean(hasEdit) && permissions !== 'analyst' && !record.deletedAt && viewing !== entries[0]?.id;
+
+  const restore = async () => {
+    if (!asOf) return;
+    try {
+      // The version as it was, sent as an edit of the current one (its `version`, when it has one).
+      await dataProvider.update(resource, {
+        id: record.id,
+        data: { ...asOf, ...(record.version !== undefined ? { version: record.version } : {}), deletedAt: undefined },
+        previousData: record,
+      });
+      notify('resources.audit.history.restored', { type: 'info' });
+      setViewing(null);
+      refresh();
+    } catch (failure) {
+      notify((failure as Error).message || 'ra.notification.http_error', { type: 'error' });
+    }
+  };
 
   return (
     <Box sx={{ p: 2 }} data-testid="history">
@@ -125,7 +154,7 @@ export const HistoryPanel = () => {
                 label={translate(`resources.audit.actions.${entry.action}`, { _: entry.action })}
               />
               <Typography variant="body2" component="span">
-                {when(entry.at, locale)}
+                <bdi>{date(entry.at, true)}</bdi>
               </Typography>
               <Typography variant="body2" component="span" color="text.secondary">
                 <AuthorLabel entry={entry} />
@@ -134,21 +163,20 @@ export const HistoryPanel = () => {
                 {translate('resources.audit.history.view_as_of')}
               </Button>
             </Box>
-            <Box component="ul" sx={{ m: 0, mt: 0.5, paddingInlineStart: 2, fontSize: '0.85rem' }}>
-              {Object.entries(entry.changes ?? {}).map(([field, pair]) => (
-                <li key={field}>
-                  <strong>{label(field)}</strong>: <bdi dir="auto">{shown(Array.isArray(pair) ? pair[0] : undefined)}</bdi>{' '}
-                  <Box component="span" aria-hidden sx={{ display: 'inline-block', '[dir=rtl] &': { transform: 'scaleX(-1)' } }}>
-                    →
-                  </Box>{' '}
-                  <bdi dir="auto">{shown(Array.isArray(pair) ? pair[1] : pair)}</bdi>
-                </li>
-              ))}
-            </Box>
+            <ChangeList changes={entry.changes} resource={resource} />
           </ListItem>
         ))}
       </List>
-      {viewed && asOf && <AsOfDialog resource={resource} record={asOf} entry={viewed} onClose={() => setViewing(null)} />}
+      {viewed && asOf && (
+        <AsOfDialog
+          resource={resource}
+          record={asOf}
+          entry={viewed}
+          canRestore={canRestore}
+          onRestore={restore}
+          onClose={() => setViewing(null)}
+        />
+      )}
     </Box>
   );
 };

@@ -13,8 +13,7 @@ export const LangMapInput = ({ source, label, multiline }: { source: string; lab
         label="fields.lang"
         choices={languageChoices}
         validate={required()}
-        onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
-        sx={{ minWidth: 160 }}
+        sx={{ width: { xs: '100%', sm: 200 } }}
       />
       <TextInput
         source="text"
@@ -22,7 +21,7 @@ export const LangMapInput = ({ source, label, multiline }: { source: string; lab
         validate={required()}
         multiline={multiline}
         slotProps={{ htmlInput: { dir: 'auto' } }}
-        sx={{ minWidth: 360 }}
+        sx={{ width: { xs: '100%', sm: 480 } }}
       />
     </SimpleFormIterator>
   </ArrayInput>

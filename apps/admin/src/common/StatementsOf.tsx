@@ -1,5 +1,8 @@
 import { Box, Typography } from '@mui/material';
-import { DataTable, DateField, ReferenceManyField, useTranslate } from 'react-admin';
+import { ActorPathField } from './ActorPathField';
+import { ClampedText } from './ClampedText';
+import { DateText } from './DateText';
+import { DataTable, ReferenceManyField, useTranslate } from 'react-admin';
 import { ListPagination } from './ListPagination';
 
 /** The statements that reference the record in view, by one statement filter (`topicId`, `tagId`…). */
@@ -16,17 +19,12 @@ export const StatementsOf = ({ target }: { target: string }) => {
         pagination={<ListPagination />}
       >
         <DataTable rowClick="show" bulkActionButtons={false}>
-          <DataTable.Col
-            source="text"
-            render={(record) => (
-              <span dir="auto" lang={record.lang}>
-                {record.text}
-              </span>
-            )}
-          />
-          <DataTable.Col source="actorName" label="resources.statements.fields.actorId" />
+          <DataTable.Col source="text" render={(record) => <ClampedText text={record.text} lang={record.lang} />} />
+          <DataTable.Col source="actorName" label="resources.statements.fields.actorId">
+            <ActorPathField />
+          </DataTable.Col>
           <DataTable.Col source="saidOn">
-            <DateField source="saidOn" />
+            <DateText source="saidOn" />
           </DataTable.Col>
         </DataTable>
       </ReferenceManyField>

@@ -1,4 +1,6 @@
-import { SearchInput, DataTable, DateField, List } from 'react-admin';
+import { SearchInput, DataTable, List } from 'react-admin';
+import { LocalNameField } from '../common/LocalNameField';
+import { DateText } from '../common/DateText';
 
 export const EventList = () => (
   <List
@@ -7,9 +9,11 @@ export const EventList = () => (
     sort={{ field: 'startDate', order: 'DESC' }}
   >
     <DataTable>
-      <DataTable.Col source="name" dir="auto" />
+      <DataTable.Col source="name">
+        <LocalNameField />
+      </DataTable.Col>
       <DataTable.Col source="startDate">
-        <DateField source="startDate" />
+        <DateText source="startDate" />
       </DataTable.Col>
     </DataTable>
   </List>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutline';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import PostAddIcon from '@mui/icons-material/PostAdd';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -16,6 +17,7 @@ const AppMenu = () => {
       {['actors', 'sources', 'topics', 'tags', 'events', 'users', 'audit'].map((name) => (
         <Menu.ResourceItem key={name} name={name} />
       ))}
+      <Menu.Item to="/trash" primaryText="resources.statements.trash.title" leftIcon={<DeleteOutlineIcon />} />
     </Menu>
   );
 };

@@ -28,9 +28,15 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
+import { Signed } from '../common/Signed';
+import { useFormat } from '../common/format';
 import { ServerExportButton } from '../common/ServerExportButton';
 import { cleanFilter } from '../common/csvExport';
-import { formatStance, stanceColour, stanceTextColour } from '../common/stance';
+import { Arrow } from '../common/Arrow';
+import { RefName } from '../common/RefName';
+import { stanceColour, stanceTextColour } from '../common/stance';
+import { statusChoices } from '../statements/statementFilters';
+import { Legend } from './Legend';
 import { Timeline } from './Timeline';
 import { type Position, type Target, buildMatrix, cellStatementFilter } from './matrix';
 
@@ -42,12 +48,24 @@ const BoardFilters = () => (
       <DateInput source="saidFrom" fullWidth={false} label="resources.statements.filters.saidFrom" />
       <DateInput source="saidTo" fullWidth={false} label="resources.statements.filters.saidTo" />
       <ReferenceInput source="actorId" reference="actors">
-        <AutocompleteInput label="positions.actor" fullWidth={false} filterToQuery={byName} sx={{ width: 220 }} />
+        <AutocompleteInput label="positions.actor" fullWidth={false} filterToQuery={byName} sx={{ width: { xs: '100%', sm: 260 } }} />
       </ReferenceInput>
       <BooleanInput source="rollup" label="positions.rollup" />
       <ReferenceInput source="topicId" reference="topics">
-        <AutocompleteInput label="resources.statements.fields.topicId" fullWidth={false} filterToQuery={byName} sx={{ width: 200 }} />
+        <AutocompleteInput
+          label="resources.statements.fields.topicId"
+          fullWidth={false}
+          filterToQuery={byName}
+          sx={{ width: { xs: '100%', sm: 220 } }}
+        />
       </ReferenceInput>
+      <SelectInput
+        fullWidth={false}
+        source="status"
+        label="resources.statements.fields.status"
+        choices={statusChoices}
+        emptyText="positions.all_statuses"
+      />
       <SelectInput
         fullWidth={false}
         source="targetType"
@@ -75,18 +93,26 @@ const MonthlyTimeline = ({ selected, filter }: { selected: Selected; filter: Rec
     filter: cleanFilter({
       ...rest,
       actorId: selected.actorId,
+      // As in the cell: the actor alone, or with rollup its sub-actors folded into it; either way one row per month.
+      ...(filter.rollup ? { rollup: true } : { actorOnly: true }),
       groupBy: 'month',
       ...(selected.target.type === 'actor' ? { targetActorId: selected.target.id } : { targetTopicId: selected.target.id }),
     }),
     pagination: { page: 1, perPage: 1000 },
     sort: { field: 'month', order: 'ASC' },
   });
-  const rows = data.filter((row) => row.targetId === selected.target.id);
+  const rows = data.filter((row) => row.targetId === selected.target.id && row.actorId === selected.actorId);
   return (
     <Card variant="outlined" sx={{ mt: 2 }}>
       <CardContent>
         <Typography variant="subtitle1" gutterBottom>
-          {translate('positions.timeline')}: <bdi>{selected.actorName}</bdi> → <bdi>{selected.target.name}</bdi>
+          {translate('positions.timeline')}: <RefName resource="actors" id={selected.actorId} fallback={selected.actorName} />
+          <Arrow />
+          <RefName
+            resource={selected.target.type === 'actor' ? 'actors' : 'topics'}
+            id={selected.target.id}
+            fallback={selected.target.name}
+          />
         </Typography>
         {isPending ? null : <Timeline rows={rows} />}
       </CardContent>
@@ -99,6 +125,7 @@ const Board = () => {
   const translate = useTranslate();
   const navigate = useNavigate();
   const [selected, setSelected] = useState<Selected | null>(null);
+  const { number, signed, date } = useFormat();
   const matrix = buildMatrix(data);
 
   const openStatements = (actorId: string, target: Target) => {
@@ -107,14 +134,15 @@ const Board = () => {
   };
 
   return (
-    <Box sx={{ p: 2 }}>
+    <Box sx={{ p: { xs: 1, sm: 2 }, minWidth: 0 }}>
       <Stack direction="row" justifyContent="space-between" alignItems="flex-start" flexWrap="wrap">
         <BoardFilters />
         <ServerExportButton path="positions/export.csv" fileName="positions.csv" withSort={false} />
       </Stack>
+      <Legend />
       {!isPending && matrix.actors.length === 0 && <Typography color="text.secondary">{translate('positions.no_data')}</Typography>}
       {matrix.actors.length > 0 && (
-        <Box sx={{ overflow: 'auto', maxHeight: '70vh', mt: 1, maxWidth: { xs: 'calc(100vw - 32px)', md: 'calc(100vw - 300px)' } }}>
+        <Box sx={{ overflow: 'auto', maxHeight: '70vh', mt: 1, maxWidth: '100%' }}>
           <Table size="small" stickyHeader data-testid="positions-matrix">
             <TableHead>
               <TableRow>
@@ -125,7 +153,7 @@ const Board = () => {
                     align="center"
                     sx={{ minWidth: 90, fontStyle: target.type === 'topic' ? 'italic' : undefined }}
                   >
-                    <bdi>{target.name}</bdi>
+                    <RefName resource={target.type === 'actor' ? 'actors' : 'topics'} id={target.id} fallback={target.name} />
                   </TableCell>
                 ))}
               </TableRow>
@@ -134,7 +162,7 @@ const Board = () => {
               {matrix.actors.map((actor) => (
                 <TableRow key={actor.id}>
                   <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
-                    <bdi>{actor.name}</bdi>
+                    <RefName resource="actors" id={actor.id} fallback={actor.name} />
                   </TableCell>
                   {matrix.targets.map((target) => {
                     const cell = matrix.cell(actor.id, target.key);
@@ -147,16 +175,17 @@ const Board = () => {
                         sx={{ bgcolor: stanceColour(cell.mean), color: stanceTextColour(cell.mean), p: 0.5, whiteSpace: 'nowrap' }}
                       >
                         <Tooltip
-                          title={`${translate('positions.count')}: ${cell.count} · min ${formatStance(cell.min)} · max ${formatStance(cell.max)} · ${translate('positions.latest')}: ${formatStance(cell.latestValue)} (${cell.latestSaidOn})`}
+                          title={`${translate('positions.count')}: ${number(cell.count)} · ${translate('positions.min')} ${signed(cell.min)} · ${translate('positions.max')} ${signed(cell.max)} · ${translate('positions.latest')}: ${signed(cell.latestValue)} (${date(cell.latestSaidOn)})`}
                         >
                           <Box
                             component="button"
                             type="button"
                             onClick={() => openStatements(actor.id, target)}
+                            data-count={cell.count}
                             sx={{ all: 'unset', cursor: 'pointer', fontWeight: 600, px: 1 }}
                           >
                             <bdi dir="ltr">
-                              {formatStance(cell.mean)} <small>({cell.count})</small>
+                              <Signed value={cell.mean} /> <small>({number(cell.count)})</small>
                             </bdi>
                           </Box>
                         </Tooltip>
@@ -186,11 +215,12 @@ const Board = () => {
 export const PositionsBoard = () => {
   const translate = useTranslate();
   return (
+    // The filters live in the URL, so that a board can be shared as a link; drafts count only when asked for.
     <ListBase
       resource="positions"
       perPage={1000}
       sort={{ field: 'actorName', order: 'ASC' }}
-      disableSyncWithLocation
+      filterDefaultValues={{ status: 'published' }}
       storeKey="positions.board"
     >
       <Title title={translate('positions.title')} />

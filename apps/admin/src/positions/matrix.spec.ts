@@ -35,7 +35,23 @@ describe('positions matrix', () => {
       saidFrom: '2023-01-01',
       actorId: 'a',
       targetActorId: 't',
+      targetOnly: true,
     });
-    expect(cellStatementFilter('a', { type: 'topic', id: 'p' }, {})).toEqual({ actorId: 'a', targetTopicId: 'p' });
+    expect(cellStatementFilter('a', { type: 'topic', id: 'p' }, {})).toEqual({ actorId: 'a', actorOnly: true, targetTopicId: 'p' });
+  });
+
+  it("keeps every statement filter of the board, the cell's actor alone without rollup", () => {
+    const filter = { status: 'published', topicId: 'x', tagId: 'g', q: 'ceasefire', saidTo: '2023-12-31', targetType: 'topic' };
+    expect(cellStatementFilter('a', { type: 'actor', id: 't' }, filter)).toEqual({
+      status: 'published',
+      topicId: 'x',
+      tagId: 'g',
+      q: 'ceasefire',
+      saidTo: '2023-12-31',
+      actorId: 'a',
+      actorOnly: true,
+      targetActorId: 't',
+      targetOnly: true,
+    });
   });
 });

@@ -49,15 +49,28 @@ export function buildMatrix(rows: Position[]): Matrix {
   };
 }
 
-/** The statements list filter behind one cell of the board. */
+/** Keys of the board's filter that shape the board itself, not which statements count. */
+const BOARD_ONLY = new Set(['actorId', 'rollup', 'targetType', 'groupBy', 'actorOnly', 'targetActorId', 'targetTopicId', 'targetOnly']);
+
+/**
+ * The statements list filter behind one cell of the board: every statement filter of the board,
+ * then the cell's actor (alone, unless the board rolls sub-actors up into it) and its target
+ * (alone: a cell counts the stances toward that target, not toward its sub-actors). The list then
+ * holds exactly the cell's count of statements.
+ */
 export function cellStatementFilter(
   actorId: string,
   target: Pick<Target, 'type' | 'id'>,
   filter: Record<string, unknown>,
 ): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
-  for (const key of ['saidFrom', 'saidTo', 'status', 'eventId', 'sourceId', 'tagId', 'lang', 'kind']) {
-    if (filter[key] !== undefined && filter[key] !== '') kept[key] = filter[key];
+  for (const [key, value] of Object.entries(filter)) {
+    if (!BOARD_ONLY.has(key) && value !== undefined && value !== '' && value !== null) kept[key] = value;
   }
-  return { ...kept, actorId, ...(target.type === 'actor' ? { targetActorId: target.id } : { targetTopicId: target.id }) };
+  return {
+    ...kept,
+    actorId,
+    ...(filter.rollup ? {} : { actorOnly: true }),
+    ...(target.type === 'actor' ? { targetActorId: target.id, targetOnly: true } : { targetTopicId: target.id }),
+  };
 }

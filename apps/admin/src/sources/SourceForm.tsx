@@ -10,11 +10,7 @@ const SourceForm = () => (
     <TextInput source="credit" slotProps={{ htmlInput: { dir: 'auto' } }} />
     <TextInput source="url" type="url" fullWidth />
     <DateInput source="publishedAt" />
-    <AutocompleteInput
-      source="lang"
-      choices={languageChoices}
-      onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
-    />
+    <AutocompleteInput source="lang" choices={languageChoices} />
     <TextInput source="body" multiline minRows={4} fullWidth slotProps={{ htmlInput: { dir: 'auto' } }} />
   </SimpleForm>
 );

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { Box, List as MuiList, ListItem, ListItemText, Typography } from '@mui/material';
 import {
   AutocompleteInput,
+  useChoicesContext,
+  ChoicesContextProvider,
+  type ChoicesContextValue,
   Form,
   ReferenceInput,
   SelectInput,
@@ -16,6 +19,7 @@ import {
   SaveButton,
 } from 'react-admin';
 import { RELATION_TYPES } from '@stance/common';
+import { useFormat } from '../common/format';
 
 /** A relation as GET /statements/:id returns it: seen from this statement. */
 interface StatementLink {
@@ -29,6 +33,26 @@ interface StatementLink {
 
 const typeChoices = RELATION_TYPES.map((id) => ({ id, name: `resources.relations.types.${id}` }));
 const byText = (q: string) => ({ q });
+/** The other statement: found by its text, never this one, each offered with its actor and date. */
+const OtherStatementInput = ({ selfId }: { selfId: unknown }) => {
+  const choices = useChoicesContext();
+  const others = (choices.allChoices ?? []).filter((choice) => choice.id !== selfId);
+  const { date } = useFormat();
+  return (
+    <ChoicesContextProvider value={{ ...choices, allChoices: others, availableChoices: others } as ChoicesContextValue}>
+      <AutocompleteInput
+        label="resources.relations.fields.other"
+        filterToQuery={byText}
+        validate={required()}
+        optionText={(statement) =>
+          [preview(statement.text), [statement.actorName, date(statement.saidOn)].filter(Boolean).join(' · ')].filter(Boolean).join(' — ')
+        }
+        sx={{ width: { xs: '100%', sm: 420 } }}
+      />
+    </ChoicesContextProvider>
+  );
+};
+
 const preview = (text?: string) => (text && text.length > 90 ? `${text.slice(0, 90)}…` : (text ?? ''));
 
 /** Cross-references of one statement, in both directions, and a form to add one. */
@@ -120,12 +144,7 @@ export const RelationsPanel = ({ canAdd = true }: { canAdd?: boolean }) => {
               validate={required()}
             />
             <ReferenceInput source="otherId" reference="statements" filter={{}}>
-              <AutocompleteInput
-                label="resources.relations.fields.other"
-                filterToQuery={byText}
-                validate={required()}
-                optionText={(statement) => preview(statement.text)}
-              />
+              <OtherStatementInput selfId={record?.id} />
             </ReferenceInput>
             <TextInput fullWidth={false} source="note" label="resources.relations.fields.note" slotProps={{ htmlInput: { dir: 'auto' } }} />
             <SaveButton label="resources.relations.add" sx={{ mt: 1 }} alwaysEnable />

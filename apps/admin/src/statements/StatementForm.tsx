@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Box, Typography } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
@@ -6,6 +6,8 @@ import {
   AutocompleteArrayInput,
   AutocompleteInput,
   DateInput,
+  FormDataConsumer,
+  RadioButtonGroupInput,
   type RaRecord,
   ReferenceArrayInput,
   ReferenceInput,
@@ -28,6 +30,14 @@ import { roleOnDate } from './roleOnDate';
 import { kindChoices, statusChoices } from './statementFilters';
 
 const byName = (q: string) => ({ q });
+/** Inputs as wide as the names they hold ("Ministry of Defence of Azerbaijan"), the whole row on a phone. */
+const WIDE = { width: { xs: '100%', sm: 320, lg: 440 } };
+const TARGET = { width: { xs: '100%', sm: 420 } };
+const NARROW = { width: { xs: '100%', sm: 200 } };
+const targetTypeChoices = [
+  { id: 'actor', name: 'resources.statements.fields.targetActorId' },
+  { id: 'topic', name: 'resources.statements.fields.targetTopicId' },
+];
 const channelChoices = CHANNELS.map((id) => ({ id, name: `resources.statements.channels.${id}` }));
 
 /** The form holds translations as `translationList` rows; the API takes an object. */
@@ -39,14 +49,20 @@ export const statementFormValues = (record?: Partial<RaRecord>) => ({
   translationList: langMapToEntries(record?.translations),
 });
 
+/** A stance row's target is the one of its chosen kind (`targetType`); the other input's leftover value is not sent. */
+export const stancePayload = (stance: Partial<RaRecord>) => {
+  const type = stance.targetType ?? (stance.targetTopicId && !stance.targetActorId ? 'topic' : 'actor');
+  return {
+    targetActorId: type === 'actor' ? stance.targetActorId || null : null,
+    targetTopicId: type === 'topic' ? stance.targetTopicId || null : null,
+    value: Number(stance.value ?? 0),
+  };
+};
+
 export const statementPayload = ({ translationList, ...data }: RaRecord & { translationList?: LangEntry[] }) => ({
   ...data,
   translations: entriesToLangMap(translationList),
-  stances: (data.stances ?? []).map((stance: RaRecord) => ({
-    targetActorId: stance.targetActorId || null,
-    targetTopicId: stance.targetActorId ? null : stance.targetTopicId || null,
-    value: Number(stance.value ?? 0),
-  })),
+  stances: (data.stances ?? []).map(stancePayload),
 });
 
 const Section = ({ label }: { label: string }) => {
@@ -90,7 +106,8 @@ const ActorFromSpeaker = () => {
   return null;
 };
 
-export const StatementForm = () => {
+/** `footer` shows between the last input and Save (the edit view's conflict panel). */
+export const StatementForm = ({ footer }: { footer?: ReactNode }) => {
   const createTag = useCreateNamed('tags');
   const createTopic = useCreateNamed('topics');
   return (
@@ -98,50 +115,32 @@ export const StatementForm = () => {
       <ActorFromSpeaker />
       <TextInput source="text" multiline minRows={3} fullWidth validate={required()} slotProps={{ htmlInput: { dir: 'auto' } }} />
       <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
-        <AutocompleteInput
-          fullWidth={false}
-          sx={{ width: 200 }}
-          source="lang"
-          choices={languageChoices}
-          validate={required()}
-          onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
-        />
-        <AutocompleteInput
-          fullWidth={false}
-          sx={{ width: 200 }}
-          source="originalLang"
-          choices={languageChoices}
-          onCreate={(code) => (code ? { id: code.trim(), name: code.trim() } : undefined)}
-        />
-        <SelectInput fullWidth={false} source="kind" choices={kindChoices} validate={required()} />
-        <SelectInput fullWidth={false} source="channel" choices={channelChoices} />
-        <DateInput fullWidth={false} source="saidOn" validate={required()} />
-        <SelectInput fullWidth={false} source="status" choices={statusChoices} />
+        <AutocompleteInput fullWidth={false} sx={NARROW} source="lang" choices={languageChoices} validate={required()} />
+        <AutocompleteInput fullWidth={false} sx={NARROW} source="originalLang" choices={languageChoices} />
+        <SelectInput fullWidth={false} sx={NARROW} source="kind" choices={kindChoices} validate={required()} />
+        <SelectInput fullWidth={false} sx={NARROW} source="channel" choices={channelChoices} />
+        <DateInput fullWidth={false} sx={NARROW} source="saidOn" validate={required()} />
+        <SelectInput fullWidth={false} sx={NARROW} source="status" choices={statusChoices} />
       </Box>
       <LangMapInput source="translationList" label="resources.statements.fields.translations" multiline />
 
       <Section label="resources.statements.sections.who" />
       <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
         <ReferenceInput source="speakerId" reference="actors" filter={{ kind: 'person' }}>
-          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={{ width: 280 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={WIDE} />
         </ReferenceInput>
         <ReferenceInput source="actorId" reference="actors">
-          <AutocompleteInput
-            fullWidth={false}
-            filterToQuery={byName}
-            sx={{ width: 280 }}
-            helperText="resources.statements.helpers.actorId"
-          />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={WIDE} helperText="resources.statements.helpers.actorId" />
         </ReferenceInput>
       </Box>
 
       <Section label="resources.statements.sections.where" />
       <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
         <ReferenceInput source="sourceId" reference="sources">
-          <AutocompleteInput fullWidth={false} filterToQuery={byName} create={<CreateSourceDialog />} sx={{ width: 360 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} create={<CreateSourceDialog />} sx={WIDE} />
         </ReferenceInput>
         <ReferenceInput source="eventId" reference="events">
-          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={{ width: 280 }} />
+          <AutocompleteInput fullWidth={false} filterToQuery={byName} sx={WIDE} />
         </ReferenceInput>
       </Box>
       <ReferenceArrayInput source="topicIds" reference="topics">
@@ -152,27 +151,44 @@ export const StatementForm = () => {
       </ReferenceArrayInput>
 
       <ArrayInput source="stances">
-        <SimpleFormIterator inline disableReordering>
-          <ReferenceInput source="targetActorId" reference="actors">
-            <AutocompleteInput
-              fullWidth={false}
-              filterToQuery={byName}
-              label="resources.statements.fields.targetActorId"
-              sx={{ width: 240 }}
-            />
-          </ReferenceInput>
-          <ReferenceInput source="targetTopicId" reference="topics">
-            <AutocompleteInput
-              fullWidth={false}
-              filterToQuery={byName}
-              label="resources.statements.fields.targetTopicId"
-              sx={{ width: 200 }}
-            />
-          </ReferenceInput>
+        <SimpleFormIterator inline disableReordering sx={{ '& .RaSimpleFormIterator-inline': { rowGap: 0 } }}>
+          <RadioButtonGroupInput
+            source="targetType"
+            label="resources.statements.fields.targetType"
+            choices={targetTypeChoices}
+            defaultValue="actor"
+            sx={{ width: 'auto' }}
+          />
+          <FormDataConsumer>
+            {({ scopedFormData }) =>
+              scopedFormData?.targetType === 'topic' ? (
+                <ReferenceInput source="targetTopicId" reference="topics">
+                  <AutocompleteInput
+                    fullWidth={false}
+                    filterToQuery={byName}
+                    label="resources.statements.fields.targetTopicId"
+                    validate={required()}
+                    sx={TARGET}
+                  />
+                </ReferenceInput>
+              ) : (
+                <ReferenceInput source="targetActorId" reference="actors">
+                  <AutocompleteInput
+                    fullWidth={false}
+                    filterToQuery={byName}
+                    label="resources.statements.fields.targetActorId"
+                    validate={required()}
+                    sx={TARGET}
+                  />
+                </ReferenceInput>
+              )
+            }
+          </FormDataConsumer>
           <StanceSliderInput source="value" />
         </SimpleFormIterator>
       </ArrayInput>
       <TextInput source="notes" multiline fullWidth slotProps={{ htmlInput: { dir: 'auto' } }} />
+      {footer}
     </SimpleForm>
   );
 };

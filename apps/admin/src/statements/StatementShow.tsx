@@ -1,6 +1,5 @@
 import { Box, Card, CardContent, Chip, Divider, Stack, Typography } from '@mui/material';
 import {
-  DateField,
   EditButton,
   Link,
   Show,
@@ -13,7 +12,10 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { ActorPathField } from '../common/ActorPathField';
+import { DateText } from '../common/DateText';
 import { HighlightedText } from '../common/HighlightedText';
+import { RefName } from '../common/RefName';
+import { useFormat } from '../common/format';
 import { StanceChip } from '../common/StanceChip';
 import { HistoryPanel } from '../common/HistoryPanel';
 import { RelationsPanel } from './RelationsPanel';
@@ -52,6 +54,7 @@ const Arrow = () => (
 /** Who said it, how and when → who reported it → which translations exist. */
 const TransmissionChain = ({ record }: { record: RaRecord }) => {
   const translate = useTranslate();
+  const { date } = useFormat();
   const { data: source } = useGetOne('sources', { id: record.sourceId }, { enabled: Boolean(record.sourceId) });
   const languageName = (code?: string | null) => (code ? `${translate(`languages.${code}`, { _: code })}` : null);
   const translations = Object.keys(record.translations ?? {});
@@ -60,7 +63,7 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
       <Step
         title={translate('resources.statements.chain.said')}
         lines={[
-          record.speakerName && <bdi>{record.speakerName}</bdi>,
+          record.speakerId && <RefName resource="actors" id={record.speakerId} fallback={record.speakerName} />,
           record.actorName && (
             <>
               {translate('resources.statements.chain.for')} <ActorPathField />
@@ -68,7 +71,7 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
           ),
           record.originalLang && `${translate('resources.statements.fields.originalLang')}: ${languageName(record.originalLang)}`,
           record.channel && translate(`resources.statements.channels.${record.channel}`),
-          record.saidOn,
+          date(record.saidOn),
         ]}
       />
       <Arrow />
@@ -82,7 +85,7 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
                 </Link>,
                 source.outlet && <bdi>{source.outlet}</bdi>,
                 source.credit && `${translate('resources.sources.fields.credit')}: ${source.credit}`,
-                source.publishedAt && `${translate('resources.sources.fields.publishedAt')}: ${source.publishedAt}`,
+                source.publishedAt && `${translate('resources.sources.fields.publishedAt')}: ${date(source.publishedAt)}`,
                 source.lang && `${translate('resources.statements.fields.lang')}: ${languageName(source.lang)}`,
               ]
             : [translate('resources.statements.chain.no_source')]
@@ -101,7 +104,8 @@ const TransmissionChain = ({ record }: { record: RaRecord }) => {
   );
 };
 
-const StatementDetails = () => {
+/** A statement as read; `readOnly` (the trash) offers no new cross-reference. */
+export const StatementDetails = ({ readOnly = false }: { readOnly?: boolean }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const { permissions } = usePermissions();
@@ -120,10 +124,18 @@ const StatementDetails = () => {
       </Typography>
       <Box sx={{ mt: 1, display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         <Chip size="small" label={translate(`resources.statements.statuses.${record.status}`)} />
-        <DateField source="saidOn" />
-        {record.eventName && <Chip size="small" variant="outlined" label={<bdi>{record.eventName}</bdi>} />}
+        <DateText source="saidOn" />
+        {record.eventId && (
+          <Chip size="small" variant="outlined" label={<RefName resource="events" id={record.eventId} fallback={record.eventName} />} />
+        )}
         {(record.topics ?? []).map((topic: { id: string; name: string }) => (
-          <Chip key={topic.id} size="small" color="primary" variant="outlined" label={<bdi>{topic.name}</bdi>} />
+          <Chip
+            key={topic.id}
+            size="small"
+            color="primary"
+            variant="outlined"
+            label={<RefName resource="topics" id={topic.id} fallback={topic.name} />}
+          />
         ))}
         {(record.tags ?? []).map((tag: { id: string; name: string }) => (
           <Chip key={tag.id} size="small" variant="outlined" label={<bdi>{tag.name}</bdi>} />
@@ -150,7 +162,17 @@ const StatementDetails = () => {
         {(record.stances ?? []).length === 0 && <Typography color="text.secondary">—</Typography>}
         {(record.stances ?? []).map(
           (stance: { value: number; targetName?: string; targetActorId?: string; targetTopicId?: string }, index: number) => (
-            <StanceChip key={index} value={stance.value} target={stance.targetName} />
+            <StanceChip
+              key={index}
+              value={stance.value}
+              target={
+                <RefName
+                  resource={stance.targetActorId ? 'actors' : 'topics'}
+                  id={stance.targetActorId ?? stance.targetTopicId}
+                  fallback={stance.targetName}
+                />
+              }
+            />
           ),
         )}
       </Box>
@@ -166,7 +188,7 @@ const StatementDetails = () => {
 
       <Divider sx={{ my: 2 }} />
       <Heading label="resources.statements.sections.relations" />
-      <RelationsPanel canAdd={permissions !== 'analyst'} />
+      <RelationsPanel canAdd={!readOnly && permissions !== 'analyst'} />
     </Box>
   );
 };

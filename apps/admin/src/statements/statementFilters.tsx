@@ -11,25 +11,28 @@ export const kindChoices = STATEMENT_KINDS.map((id) => ({ id, name: `resources.s
 export const statementFilters = [
   <SearchInput key="q" source="q" alwaysOn slotProps={{ htmlInput: { dir: 'auto' } }} />,
   <ReferenceInput key="actorId" source="actorId" reference="actors" alwaysOn>
-    <AutocompleteInput label="resources.statements.fields.actorId" filterToQuery={byName} sx={{ minWidth: 220 }} />
+    <AutocompleteInput label="resources.statements.fields.actorId" filterToQuery={byName} sx={{ width: 260 }} />
   </ReferenceInput>,
   <ReferenceInput key="speakerId" source="speakerId" reference="actors" filter={{ kind: 'person' }}>
-    <AutocompleteInput label="resources.statements.fields.speakerId" filterToQuery={byName} />
+    <AutocompleteInput label="resources.statements.fields.speakerId" filterToQuery={byName} sx={{ width: 260 }} />
   </ReferenceInput>,
   <ReferenceInput key="targetActorId" source="targetActorId" reference="actors">
-    <AutocompleteInput label="resources.statements.fields.targetActorId" filterToQuery={byName} />
+    <AutocompleteInput label="resources.statements.fields.targetActorId" filterToQuery={byName} sx={{ width: 260 }} />
+  </ReferenceInput>,
+  <ReferenceInput key="targetTopicId" source="targetTopicId" reference="topics">
+    <AutocompleteInput label="resources.statements.fields.targetTopicId" filterToQuery={byName} sx={{ width: 260 }} />
   </ReferenceInput>,
   <ReferenceInput key="topicId" source="topicId" reference="topics">
-    <AutocompleteInput label="resources.statements.fields.topicId" filterToQuery={byName} />
+    <AutocompleteInput label="resources.statements.fields.topicId" filterToQuery={byName} sx={{ width: 260 }} />
   </ReferenceInput>,
   <ReferenceInput key="tagId" source="tagId" reference="tags">
-    <AutocompleteInput label="resources.statements.fields.tagId" filterToQuery={byName} />
+    <AutocompleteInput label="resources.statements.fields.tagId" filterToQuery={byName} sx={{ width: 260 }} />
   </ReferenceInput>,
   <ReferenceInput key="eventId" source="eventId" reference="events">
-    <AutocompleteInput label="resources.statements.fields.eventId" filterToQuery={byName} />
+    <AutocompleteInput label="resources.statements.fields.eventId" filterToQuery={byName} sx={{ width: 260 }} />
   </ReferenceInput>,
   <ReferenceInput key="sourceId" source="sourceId" reference="sources">
-    <AutocompleteInput label="resources.statements.fields.sourceId" filterToQuery={byName} />
+    <AutocompleteInput label="resources.statements.fields.sourceId" filterToQuery={byName} sx={{ width: 260 }} />
   </ReferenceInput>,
   <SelectInput key="stance.min" source="stance.min" label="resources.statements.filters.stanceMin" choices={stanceChoices} />,
   <SelectInput key="stance.max" source="stance.max" label="resources.statements.filters.stanceMax" choices={stanceChoices} />,
@@ -39,4 +42,7 @@ export const statementFilters = [
   <SelectInput key="kind" source="kind" label="resources.statements.fields.kind" choices={kindChoices} />,
   <SelectInput key="status" source="status" label="resources.statements.fields.status" choices={statusChoices} />,
   <BooleanInput key="deleted" source="deleted" label="resources.statements.filters.deleted" />,
+  // Set by a board cell's drill-down; shown, so they can be seen and removed.
+  <BooleanInput key="actorOnly" source="actorOnly" label="resources.statements.filters.actorOnly" />,
+  <BooleanInput key="targetOnly" source="targetOnly" label="resources.statements.filters.targetOnly" />,
 ];

@@ -1,4 +1,5 @@
 import { SearchInput, DataTable, List } from 'react-admin';
+import { LocalNameField } from '../common/LocalNameField';
 import { CreateAndExportActions } from '../common/ServerExportButton';
 
 export const TopicList = () => (
@@ -9,7 +10,9 @@ export const TopicList = () => (
     actions={<CreateAndExportActions path="topics/export.csv" fileName="topics.csv" />}
   >
     <DataTable>
-      <DataTable.Col source="name" dir="auto" />
+      <DataTable.Col source="name">
+        <LocalNameField />
+      </DataTable.Col>
       <DataTable.Col source="slug" />
     </DataTable>
   </List>

@@ -15,7 +15,7 @@ import { ActorDto, ActorFilter, ActorRoleDto, UpdateActorDto } from './dto/actor
 import { replicaReader } from '../database/read-query';
 
 export const ACTOR_LIST: ListSpec = {
-  filter: { id: 'uuid', q: 'text', parentId: 'uuidOrNull', kind: ACTOR_KINDS },
+  filter: { id: 'uuid', q: 'text', parentId: 'uuidOrNull', kind: ACTOR_KINDS, roleActorId: 'uuid' },
   sort: {
     id: 'a.id',
     name: 'a.name',
@@ -51,6 +51,11 @@ export function actorWhere(filter: ActorFilter, params: unknown[]): string {
   if (filter.parentId === null) where.push('a.parent_id IS NULL');
   else if (filter.parentId) where.push(`a.parent_id = ANY(${bind(params, filter.parentId, 'uuid[]')})`);
   if (filter.kind) where.push(`a.kind = ANY(${bind(params, filter.kind, 'text[]')})`);
+  if (filter.roleActorId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM actor_roles f_r WHERE f_r.person_id = a.id AND f_r.actor_id = ANY(${bind(params, filter.roleActorId, 'uuid[]')}))`,
+    );
+  }
   // search_text holds every name and alias, normalised; actors_search_trgm_idx serves the substring match.
   if (filter.q) where.push(nameMatches('a.search_text', filter.q, params));
   return and(where);

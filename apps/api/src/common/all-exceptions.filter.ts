@@ -2,9 +2,13 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injec
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import type { ApiErrorBody } from './api-error';
+import { type ApiErrorBody, fieldErrorCodes } from './api-error';
 import { isDatabaseUnavailable, isPoolQueueTimeout, isTimeLimit, mapDatabaseError } from './database-errors';
 import { ClientGoneError } from './request-context';
+
+/** Every field error gets its code, wherever it was raised. */
+const withCodes = <T extends ApiErrorBody>(body: T): T =>
+  body.errors && !body.codes ? { ...body, codes: fieldErrorCodes(body.errors) } : body;
 
 /** `Retry-After` of a 503: a full pool or a restarting database is usually a matter of seconds. */
 const RETRY_AFTER_SECONDS = 2;
@@ -22,7 +26,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     // Nobody is left to answer (see request-context.ts), and nothing went wrong.
     if (exception instanceof ClientGoneError) return;
-    const body = this.toBody(exception, request);
+    const body = withCodes(this.toBody(exception, request));
     if (body.statusCode === 503) this.logger.warn(`${request.method} ${request.url}: ${body.message}`);
     else if (body.statusCode >= 500)
       this.logger.error(`${request.method} ${request.url}: ${String((exception as Error)?.stack ?? exception)}`);

@@ -50,9 +50,11 @@ const AGGREGATE_FILTERS = new Set([
   'targetType',
   'rollup',
   'groupBy',
+  'actorOnly',
+  'targetOnly',
 ]);
 /** Keys that choose stances (applied per stance) or shape the result; not statement filters. */
-const NOT_STATEMENT_FILTERS = ['rollup', 'groupBy', 'targetType', 'targetTopicId', 'targetActorId', 'stance'] as const;
+const NOT_STATEMENT_FILTERS = ['rollup', 'groupBy', 'targetType', 'targetTopicId', 'targetActorId', 'targetOnly', 'stance'] as const;
 const STATUSES = ['published', 'draft'];
 const WORK_MEM = '64MB';
 
@@ -219,7 +221,9 @@ export class PositionsQuery {
     const where: string[] = [];
     const targets: string[] = [];
     if (filter.targetActorId) {
-      const subtree = `SELECT id FROM actors WHERE path && ${bind(params, list(filter.targetActorId), 'uuid[]')}`;
+      const subtree = filter.targetOnly
+        ? `SELECT unnest(${bind(params, list(filter.targetActorId), 'uuid[]')})`
+        : `SELECT id FROM actors WHERE path && ${bind(params, list(filter.targetActorId), 'uuid[]')}`;
       targets.push(`${isType('actor')} AND ${id('actor')} IN (${subtree})`);
     }
     if (filter.targetTopicId)
@@ -240,7 +244,13 @@ export class PositionsQuery {
       return {
         group: `${alias}.actor_id`,
         join: '',
-        where: requested ? [`${alias}.actor_id IN (SELECT id FROM actors WHERE path && ${bind(params, requested, 'uuid[]')})`] : [],
+        where: requested
+          ? [
+              filter.actorOnly
+                ? `${alias}.actor_id = ANY(${bind(params, requested, 'uuid[]')})`
+                : `${alias}.actor_id IN (SELECT id FROM actors WHERE path && ${bind(params, requested, 'uuid[]')})`,
+            ]
+          : [],
       };
     }
     // OFFSET 0 keeps the subquery whole, so path[1] is read once per actor, not once per joined row.

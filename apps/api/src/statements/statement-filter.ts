@@ -26,6 +26,8 @@ export const STATEMENT_FILTER_SCHEMA: FilterSchema = {
   lang: 'lang',
   kind: STATEMENT_KINDS,
   status: STATUSES,
+  actorOnly: 'boolean',
+  targetOnly: 'boolean',
 };
 
 /** Sortable fields of statements. `relevance` ranks by `q` (the default order when `q` is given and no sort is). */
@@ -39,6 +41,8 @@ export const STATEMENT_SORT: Record<string, string> = {
   lang: 's.lang',
   channel: 's.channel',
   actorName: '(SELECT f_sa.name FROM actors f_sa WHERE f_sa.id = s.actor_id)',
+  // The path the admin's list shows (`Armenia › Government of Armenia`), step by step.
+  actorPath: '(SELECT f_sl.actor_path FROM statement_labels f_sl WHERE f_sl.statement_id = s.id)',
   relevance: 's.said_on',
 };
 
@@ -76,12 +80,13 @@ export function buildStatementWhere(
   const where: string[] = [options.deleted === 'only' ? 's.deleted_at IS NOT NULL' : 's.deleted_at IS NULL'];
   const ids = (value: string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
   const subtree = (value: string[]) => `SELECT f_a.id FROM actors f_a WHERE f_a.path && ${bind(params, value, 'uuid[]')}`;
+  const only = (value: string[]) => `SELECT unnest(${bind(params, value, 'uuid[]')})`;
   let rank: string | null = null;
 
   const id = ids(filter.id);
   if (id) where.push(`s.id = ANY(${bind(params, id, 'uuid[]')})`);
   const actorId = ids(filter.actorId);
-  if (actorId) where.push(`s.actor_id IN (${subtree(actorId)})`);
+  if (actorId) where.push(`s.actor_id IN (${(filter.actorOnly ? only : subtree)(actorId)})`);
   const speakerId = ids(filter.speakerId);
   if (speakerId) where.push(`s.speaker_id = ANY(${bind(params, speakerId, 'uuid[]')})`);
   const eventId = ids(filter.eventId);
@@ -107,7 +112,7 @@ export function buildStatementWhere(
   if (targetActorId || targetTopicId || stance) {
     const conditions = ['f_sn.statement_id = s.id'];
     const targets: string[] = [];
-    if (targetActorId) targets.push(`f_sn.target_actor_id IN (${subtree(targetActorId)})`);
+    if (targetActorId) targets.push(`f_sn.target_actor_id IN (${(filter.targetOnly ? only : subtree)(targetActorId)})`);
     if (targetTopicId) targets.push(`f_sn.target_topic_id = ANY(${bind(params, targetTopicId, 'uuid[]')})`);
     if (targets.length) conditions.push(`(${targets.join(' OR ')})`);
     if (stance) conditions.push(`f_sn.value BETWEEN ${bind(params, stance.min, 'int')} AND ${bind(params, stance.max, 'int')}`);

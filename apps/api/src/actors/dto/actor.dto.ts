@@ -76,4 +76,6 @@ export interface ActorFilter {
   q?: string;
   parentId?: string[] | null;
   kind?: ActorKind[];
+  /** People who hold (or held) a role at one of these actors. */
+  roleActorId?: string[];
 }
