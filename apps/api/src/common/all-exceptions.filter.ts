@@ -8,7 +8,7 @@ import { ClientGoneError } from './request-context';
 
 /** Every field error gets its code, wherever it was raised. */
 const withCodes = <T extends ApiErrorBody>(body: T): T =>
-  body.errors && !body.codes ? { ...body, codes: fieldErrorCodes(body.errors) } : body;
+  body.errors && !Array.isArray(body.errors) && !body.codes ? { ...body, codes: fieldErrorCodes(body.errors) } : body;
 
 /** `Retry-After` of a 503: a full pool or a restarting database is usually a matter of seconds. */
 const RETRY_AFTER_SECONDS = 2;
