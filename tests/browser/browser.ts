@@ -33,3 +33,12 @@ export async function pick(page: Page, label: string, typed: string, option: str
 
 /** A form label as react-admin renders it: the text, with ` *` when the input is required. */
 export const labelled = (label: string): RegExp => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+
+/** Signs in on the login page with the given account and waits for the menu. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/login`);
+  await page.getByLabel(labelled('Email')).fill(email);
+  await page.getByLabel(labelled('Password')).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Statements' }).waitFor();
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { labelled, launchChromium, screenshot } from './browser';
+import { launchChromium, screenshot, signIn } from './browser';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningApp, startApp } from './server';
 
 /** An editor pastes an article, finds its statements and saves one as a draft; imports actors from a CSV and exports them. */
@@ -26,10 +26,7 @@ afterAll(async () => {
 });
 
 test('adds a draft statement from a pasted article', async () => {
-  await page.goto(`${app.baseUrl}/#/login`);
-  await page.getByLabel(labelled('Email')).fill(ADMIN_EMAIL);
-  await page.getByLabel(labelled('Password')).fill(ADMIN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, app.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   await page.getByRole('menuitem', { name: 'Add from article' }).click();
 
   await page.getByTestId('intake-text').fill(ARTICLE);
